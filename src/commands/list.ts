@@ -1,0 +1,33 @@
+import { ageDays, isActive } from '../keys.js';
+import type { ListSettings } from '../settings.js';
+import type { ApiKey, SuprSendClient } from '../suprsend.js';
+import type { ListResult, StaleKey } from './result.js';
+
+/** Lists the workspace's keys, filtered, and finds the stale ones. */
+export async function listKeys(
+  client: SuprSendClient,
+  settings: ListSettings,
+  context: { workspace: string; now: Date }
+): Promise<ListResult> {
+  return summarizeKeys(await client.listKeys(), settings, context);
+}
+
+/** The pure part of `list`: filters, staleness, and whether the step fails. */
+export function summarizeKeys(all: ApiKey[], settings: ListSettings, context: { workspace: string; now: Date }): ListResult {
+  const { now, workspace } = context;
+  const named = settings.name === undefined ? all : all.filter((key) => key.name === settings.name);
+  const keys = settings.includeDeleted ? named : named.filter(isActive);
+  const stale: StaleKey[] = [];
+  const undated: ApiKey[] = [];
+  for (const key of keys) {
+    const age = ageDays(key, now);
+    if (age === undefined) undated.push(key);
+    else if (settings.maxAgeDays !== undefined && isActive(key) && age >= settings.maxAgeDays) stale.push({ key, ageDays: age });
+  }
+  const failure =
+    settings.failOnStale && stale.length > 0
+      ? `${stale.length} of ${keys.length} keys in workspace '${workspace}' ${stale.length === 1 ? 'is' : 'are'} older than ${settings.maxAgeDays} days ` +
+        `(${stale.map((s) => s.key.id).join(', ')}). Rotate them: create a new key, deploy it, then disable the old ones with command 'delete' and 'keep: 1'.`
+      : undefined;
+  return { command: 'list', workspace, keys, hiddenDisabled: named.length - keys.length, maxAgeDays: settings.maxAgeDays, stale, undated, now, failure };
+}

@@ -1,0 +1,15 @@
+/**
+ * Where a key comes from, for its description when the user gives none: the
+ * repository, workflow, run number and run URL. Read from the same runner variables
+ * that `@actions/github`'s context reads, without loading Octokit (start-up time).
+ */
+export function describeOrigin(env: Record<string, string | undefined>): string {
+  const repository = env.GITHUB_REPOSITORY;
+  if (!repository) return 'Created by suprsend-key-action';
+  const parts = [`Created by GitHub Actions in ${repository}`];
+  if (env.GITHUB_WORKFLOW) parts.push(`workflow "${env.GITHUB_WORKFLOW}"`);
+  if (env.GITHUB_RUN_NUMBER) parts.push(`run #${env.GITHUB_RUN_NUMBER}`);
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const url = env.GITHUB_RUN_ID ? ` ${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : '';
+  return `${parts.join(', ')}${url}`;
+}
