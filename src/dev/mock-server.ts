@@ -1,0 +1,239 @@
+/**
+ * A fake SuprSend management API for workspace API keys, on loopback. It behaves
+ * like the real one as far as it is documented (shared/api/), and lets tests
+ * script everything else: faults, latency, paging quirks, keys of known ages.
+ * Node builtins only: it ships inside dist/demo for `npm run demo`.
+ */
+import { randomBytes } from 'node:crypto';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface MockKey {
+  id: string;
+  masked_api_key: string;
+  is_deleted: boolean;
+  name: string;
+  description: string | null;
+  allowed_domains: string[];
+  created_at: string | null;
+  created_by: { name: string; email: string } | null;
+  deleted_at: string | null;
+  deleted_by: { name: string; email: string } | null;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** What a scripted fault does instead of the normal answer. */
+export type Fault =
+  | { status: number; headers?: Record<string, string>; body?: string }
+  | { reset: true }
+  /** Never answer (the client's deadline must end it). */
+  | { hang: true }
+  /** Send headers, then the body a few bytes at a time, `intervalMs` apart. */
+  | { trickle: string; intervalMs: number }
+  /** Do the real work, then drop the connection instead of answering (a lost answer). */
+  | { processThenReset: true };
+
+export interface MockOptions {
+  /** The service token the server accepts. */
+  token?: string;
+  /** Workspaces that exist; others answer 404. */
+  workspaces?: string[];
+  /** Delay before every answer, in ms. */
+  latencyMs?: number;
+  /** Most keys a page holds, whatever `limit` asks. */
+  maxPageSize?: number;
+  /** Answer every page as if offset were 0 (a server that ignores paging). */
+  ignorePaging?: boolean;
+  /** Report this as meta.count instead of the truth (a server that lies). */
+  countOverride?: number | null;
+  /** Return a fault for the nth request (0-based, counted over all requests), or undefined to answer normally. */
+  fault?: (request: RecordedRequest, n: number) => Fault | undefined;
+}
+
+export interface MockServer {
+  url: string;
+  requests: RecordedRequest[];
+  /** Keys per workspace, in creation order. */
+  keys: Map<string, MockKey[]>;
+  /** Most requests that were being answered at one time. */
+  peakInFlight: number;
+  /** Secrets handed out by create, in order. */
+  secrets: string[];
+  addKey(workspace: string, key: Partial<MockKey> & { name: string }): MockKey;
+  close(): Promise<void>;
+}
+
+export const MOCK_TOKEN = 'mock-service-token';
+const CREATOR = { name: 'System User', email: 'org_mock@systemuser.suprsend.com' };
+
+export async function startMockServer(options: MockOptions = {}): Promise<MockServer> {
+  const token = options.token ?? MOCK_TOKEN;
+  const keys = new Map<string, MockKey[]>((options.workspaces ?? ['staging', 'production']).map((w) => [w, []]));
+  const sockets = new Set<import('node:net').Socket>();
+  let inFlight = 0;
+
+  const state: MockServer = {
+    url: '',
+    requests: [],
+    keys,
+    peakInFlight: 0,
+    secrets: [],
+    addKey(workspace, fields) {
+      const list = keys.get(workspace);
+      if (!list) throw new Error(`mock: no workspace ${workspace}`);
+      const id = fields.id ?? `ws_apik_${randomBytes(8).toString('hex')}`;
+      const key: MockKey = {
+        id,
+        masked_api_key: `SS.${id.slice(-7)}*****`,
+        is_deleted: false,
+        description: null,
+        allowed_domains: [],
+        created_at: new Date().toISOString(),
+        created_by: CREATOR,
+        deleted_at: null,
+        deleted_by: null,
+        ...fields
+      };
+      list.push(key);
+      return key;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      })
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://mock');
+      const recorded: RecordedRequest = {
+        method: req.method ?? '',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8')
+      };
+      const n = state.requests.push(recorded) - 1;
+      inFlight++;
+      state.peakInFlight = Math.max(state.peakInFlight, inFlight);
+      const done = (): void => {
+        inFlight--;
+      };
+      res.on('close', done);
+      const answer = (): void => {
+        const fault = options.fault?.(recorded, n);
+        if (fault === undefined) return send(res, handle(recorded));
+        if ('reset' in fault) return void req.socket.destroy();
+        if ('hang' in fault) return;
+        if ('processThenReset' in fault) {
+          handle(recorded);
+          return void req.socket.destroy();
+        }
+        if ('trickle' in fault) return trickle(res, fault.trickle, fault.intervalMs);
+        res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+        res.end(fault.body ?? '');
+      };
+      if (options.latencyMs) setTimeout(answer, options.latencyMs);
+      else answer();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  function handle(req: RecordedRequest): { status: number; body?: unknown } {
+    if (req.headers.authorization !== `ServiceToken ${token}`) {
+      return error(401, 'authentication_failed', 'AuthenticationFailed', 'Invalid service token.');
+    }
+    const match = /^\/v1\/([^/]+)\/ws_api_key\/(?:([^/]+)\/)?$/.exec(req.path);
+    const list = match ? keys.get(match[1]!) : undefined;
+    if (!match) return error(404, 'not_found', 'NotFound', `no route for ${req.path}`);
+    if (!list) return error(404, 'not_found', 'NotFound', `workspace '${match[1]}' not found`);
+    const keyId = match[2];
+
+    if (req.method === 'GET' && keyId === undefined) {
+      const limit = clamp(Number(req.query.limit ?? 10), 1, options.maxPageSize ?? 1000);
+      const offset = options.ignorePaging ? 0 : Math.max(0, Number(req.query.offset ?? 0));
+      const count = options.countOverride === undefined ? list.length : options.countOverride;
+      return { status: 200, body: { meta: { count, limit, offset }, results: list.slice(offset, offset + limit) } };
+    }
+    if (req.method === 'POST' && keyId === undefined) {
+      let body: unknown;
+      try {
+        body = JSON.parse(req.body);
+      } catch {
+        return error(400, 'validation_error', 'ValidationError', 'body is not JSON');
+      }
+      const fields = body as { name?: unknown; description?: unknown };
+      if (typeof fields.name !== 'string' || fields.name === '') {
+        return error(400, 'validation_error', 'ValidationError', 'name is required');
+      }
+      const secret = `SS.${randomBytes(32).toString('base64url')}`;
+      state.secrets.push(secret);
+      const key = state.addKey(match[1]!, {
+        name: fields.name,
+        description: typeof fields.description === 'string' ? fields.description : null,
+        masked_api_key: `${secret.slice(0, 10)}*****`
+      });
+      return { status: 201, body: { ...key, api_key: secret } };
+    }
+    if (req.method === 'DELETE' && keyId !== undefined) {
+      const key = list.find((k) => k.id === keyId);
+      if (!key) return error(404, 'not_found', 'NotFound', `api key '${keyId}' not found`);
+      key.is_deleted = true;
+      key.deleted_at ??= new Date().toISOString();
+      key.deleted_by ??= CREATOR;
+      return { status: 204 };
+    }
+    return error(405, 'method_not_allowed', 'MethodNotAllowed', `${req.method} not allowed`);
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return state;
+}
+
+function error(code: number, errorCode: string, type: string, message: string): { status: number; body: unknown } {
+  return { status: code, body: { code, error_code: errorCode, type, message, detail: message } };
+}
+
+function send(res: http.ServerResponse, answer: { status: number; body?: unknown }): void {
+  if (answer.body === undefined) {
+    res.writeHead(answer.status);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(answer.body);
+  res.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function trickle(res: http.ServerResponse, body: string, intervalMs: number): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  let i = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed || i >= body.length) {
+      clearInterval(timer);
+      if (!res.destroyed) res.end();
+      return;
+    }
+    res.write(body.slice(i, i + 4));
+    i += 4;
+  }, intervalMs);
+  res.on('close', () => clearInterval(timer));
+}
+
+function clamp(n: number, min: number, max: number): number {
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, Math.floor(n))) : min;
+}
