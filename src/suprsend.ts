@@ -267,12 +267,16 @@ function contentType(response: HttpResponse): string {
   return `content-type ${response.headers['content-type'] ?? 'not given'}, ${Buffer.byteLength(response.body)} bytes`;
 }
 
-/** The start of a body, as one line without markup: enough to recognise a proxy's page. */
-function snippet(body: string): string {
+/** The start of a body, as one line without markup (an HTML page's title): enough to recognise a proxy's page. */
+function pageText(body: string): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];
   const text = (title ?? body.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
-  if (text === '') return '';
-  return `: "${text.length > 120 ? `${text.slice(0, 120)}…` : text}"`;
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+}
+
+function snippet(body: string): string {
+  const text = pageText(body);
+  return text === '' ? '' : `: "${text}"`;
 }
 
 /**
@@ -284,7 +288,7 @@ export function apiMessage(response: HttpResponse): string {
   try {
     parsed = JSON.parse(response.body);
   } catch {
-    return snippet(response.body).replace(/^: /, '');
+    return pageText(response.body);
   }
   if (!isObject(parsed)) return typeof parsed === 'string' ? parsed.slice(0, 300) : '';
   const parts: string[] = [];

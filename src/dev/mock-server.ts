@@ -53,6 +53,8 @@ export interface MockOptions {
   ignorePaging?: boolean;
   /** Report this as meta.count instead of the truth (a server that lies). */
   countOverride?: number | null;
+  /** Serve the API under this path prefix, as a proxy would (e.g. '/suprsend'). */
+  prefix?: string;
   /** Return a fault for the nth request (0-based, counted over all requests), or undefined to answer normally. */
   fault?: (request: RecordedRequest, n: number) => Fault | undefined;
 }
@@ -156,7 +158,9 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     if (req.headers.authorization !== `ServiceToken ${token}`) {
       return error(401, 'authentication_failed', 'AuthenticationFailed', 'Invalid service token.');
     }
-    const match = /^\/v1\/([^/]+)\/ws_api_key\/(?:([^/]+)\/)?$/.exec(req.path);
+    const prefix = options.prefix ?? '';
+    const path = req.path.startsWith(`${prefix}/`) ? req.path.slice(prefix.length) : '';
+    const match = /^\/v1\/([^/]+)\/ws_api_key\/(?:([^/]+)\/)?$/.exec(path);
     const list = match ? keys.get(match[1]!) : undefined;
     if (!match) return error(404, 'not_found', 'NotFound', `no route for ${req.path}`);
     if (!list) return error(404, 'not_found', 'NotFound', `workspace '${match[1]}' not found`);

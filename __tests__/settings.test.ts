@@ -1,0 +1,112 @@
+import { describe, expect, it } from '@jest/globals';
+import { InputError } from '../src/errors.js';
+import { DEFAULT_BASE_URL, parseSettings, TOKEN_ENV } from '../src/settings.js';
+
+const base = { 'service-token': 'tok_abc123', workspace: 'staging', name: 'backend-prod' };
+
+function parse(inputs: Record<string, string>, env: Record<string, string> = {}) {
+  const masked: string[] = [];
+  const settings = parseSettings((name) => inputs[name] ?? '', env, (s) => masked.push(s));
+  return { settings, masked };
+}
+
+function failure(inputs: Record<string, string>, env: Record<string, string> = {}): InputError {
+  try {
+    parse(inputs, env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('parseSettings', () => {
+  it('reads a create with defaults', () => {
+    const { settings, masked } = parse(base);
+    expect(masked).toEqual(['tok_abc123']);
+    expect(settings.connection).toEqual({
+      token: 'tok_abc123',
+      workspace: 'staging',
+      baseUrl: new URL(DEFAULT_BASE_URL),
+      timeoutMs: 30_000,
+      retries: 3
+    });
+    expect(settings.command).toEqual({ command: 'create', name: 'backend-prod', description: undefined, ifExists: 'create', ephemeral: false });
+    expect(settings.summary).toBe(true);
+    expect(settings.ignoredInputs).toEqual([]);
+  });
+
+  it(`falls back to ${TOKEN_ENV} and masks it before anything else can fail`, () => {
+    const masked: string[] = [];
+    expect(() => parseSettings((n) => ({ workspace: 'bad/slug' })[n] ?? '', { [TOKEN_ENV]: 'from_env_token' }, (s) => masked.push(s))).toThrow(
+      /workspace/
+    );
+    expect(masked).toEqual(['from_env_token']);
+  });
+
+  it('prefers the input over the environment', () => {
+    expect(parse(base, { [TOKEN_ENV]: 'other' }).settings.connection.token).toBe('tok_abc123');
+  });
+
+  it.each([
+    [{ ...base, 'service-token': '' }, 'service-token', /SUPRSEND_SERVICE_TOKEN/],
+    [{ ...base, 'service-token': 'has space' }, 'service-token', /spaces/],
+    [{ ...base, workspace: '' }, 'workspace', /required/],
+    [{ ...base, workspace: '../other' }, 'workspace', /letters, digits/],
+    [{ ...base, workspace: 'a?b' }, 'workspace', /slug/],
+    [{ ...base, command: 'rotate' }, 'command', /'create', 'list', 'delete'/],
+    [{ ...base, name: '' }, 'name', /required for command 'create'/],
+    [{ ...base, name: 'a\nb' }, 'name', /control characters/],
+    [{ ...base, 'base-url': 'ftp://x' }, 'base-url', /http or https/],
+    [{ ...base, 'base-url': 'not a url' }, 'base-url', /http\(s\) URL/],
+    [{ ...base, 'base-url': 'https://u:p@host' }, 'base-url', /user name or password/],
+    [{ ...base, 'base-url': 'https://host/?a=1' }, 'base-url', /query/],
+    [{ ...base, 'timeout-seconds': 'abc' }, 'timeout-seconds', /number more than 0/],
+    [{ ...base, 'timeout-seconds': '0' }, 'timeout-seconds', /more than 0/],
+    [{ ...base, 'timeout-seconds': '1e400' }, 'timeout-seconds', /got "1e400"/],
+    [{ ...base, 'timeout-seconds': '3601' }, 'timeout-seconds', /up to 3600/],
+    [{ ...base, retries: '-1' }, 'retries', /whole number from 0 to 10/],
+    [{ ...base, retries: '2.5' }, 'retries', /whole number/],
+    [{ ...base, retries: '11' }, 'retries', /0 to 10/],
+    [{ ...base, 'if-exists': 'maybe' }, 'if-exists', /'create', 'skip', 'fail'/],
+    [{ ...base, ephemeral: 'yes' }, 'ephemeral', /'true' or 'false'/],
+    [{ ...base, summary: '1' }, 'summary', /'true' or 'false'/],
+    [{ ...base, command: 'delete', name: '' }, 'key-id', /or 'name' is required/],
+    [{ ...base, command: 'delete', 'key-id': 'ws_apik_1' }, 'key-id', /pick one/],
+    [{ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_1/../x' }, 'key-id', /is not one/],
+    [{ ...base, command: 'delete', keep: '-1' }, 'keep', /whole number/],
+    [{ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_1', keep: '2' }, 'keep', /by 'name'/],
+    [{ ...base, command: 'list', 'max-age-days': '0' }, 'max-age-days', /more than 0/],
+    [{ ...base, command: 'list', 'max-age-days': 'ninety' }, 'max-age-days', /number/]
+  ])('rejects %j naming %s', (inputs, input, pattern) => {
+    const error = failure(inputs);
+    expect(error.input).toBe(input);
+    expect(error.message).toContain(`'${input}'`);
+    expect(error.message).toMatch(pattern);
+  });
+
+  it('never shows a malformed token', () => {
+    expect(failure({ ...base, 'service-token': 'secret\ttoken' }).message).not.toContain('secret');
+  });
+
+  it('reads numbers, booleans and a path prefix', () => {
+    const { settings } = parse({ ...base, 'timeout-seconds': '2.5', retries: '0', summary: 'FALSE', 'base-url': 'http://127.0.0.1:8080/suprsend/' });
+    expect(settings.connection.timeoutMs).toBe(2500);
+    expect(settings.connection.retries).toBe(0);
+    expect(settings.summary).toBe(false);
+    expect(settings.connection.baseUrl.pathname).toBe('/suprsend/');
+  });
+
+  it('splits key ids on commas, spaces and new lines, without duplicates', () => {
+    const { settings } = parse({ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_a, ws_apik_b\nws_apik_c ws_apik_a' });
+    expect(settings.command).toEqual({ command: 'delete', keyIds: ['ws_apik_a', 'ws_apik_b', 'ws_apik_c'], name: undefined, keep: 0 });
+  });
+
+  it('warns about inputs another command uses, but not about defaults the runner passes', () => {
+    const runnerDefaults = { keep: '0', 'if-exists': 'create', ephemeral: 'false', 'include-deleted': 'false', 'fail-on-stale': 'false' };
+    expect(parse({ ...base, ...runnerDefaults, command: 'list', name: '' }).settings.ignoredInputs).toEqual([]);
+    expect(parse({ ...base, command: 'list', description: 'x', keep: '2' }).settings.ignoredInputs).toEqual(['description', 'keep']);
+    // keep's default with key-id is what the runner always passes: not an error.
+    expect(parse({ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_1', keep: '0' }).settings.command).toMatchObject({ keep: 0 });
+  });
+});
