@@ -1,0 +1,51 @@
+/** action.yml is the public contract: its names, defaults and descriptions are checked against the code. */
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { INPUT_DEFAULTS } from '../src/settings.js';
+import { VERSION } from '../src/version.js';
+
+interface ActionYml {
+  name: string;
+  description: string;
+  author: string;
+  branding: { icon: string; color: string };
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>;
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string; post?: string };
+}
+const action = parse(readFileSync('action.yml', 'utf8')) as ActionYml;
+const sources = ['src/settings.ts', 'src/outputs.ts'].map((f) => readFileSync(f, 'utf8')).join('\n');
+
+describe('action.yml', () => {
+  it('runs the bundle on node24, main and post', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js' });
+    expect(action.name && action.description && action.author && action.branding.icon && action.branding.color).toBeTruthy();
+  });
+
+  it('describes every input and output', () => {
+    for (const entry of [...Object.values(action.inputs), ...Object.values(action.outputs)]) expect(entry.description.length).toBeGreaterThan(10);
+  });
+
+  it('declares the public input and output names', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(
+      ['service-token', 'workspace', 'command', 'name', 'description', 'base-url', 'timeout-seconds', 'retries', 'key-id', 'keep', 'if-exists', 'ephemeral', 'include-deleted', 'max-age-days', 'fail-on-stale', 'summary'].sort()
+    );
+    expect(Object.keys(action.outputs).sort()).toEqual(
+      ['key-id', 'api-key', 'masked-api-key', 'keys', 'count', 'created', 'deleted-key-ids', 'stale-count', 'stale-key-ids'].sort()
+    );
+  });
+
+  it('has the defaults the code applies', () => {
+    const declared = Object.fromEntries(Object.entries(action.inputs).flatMap(([name, i]) => (i.default === undefined ? [] : [[name, String(i.default)]])));
+    expect(declared).toEqual(INPUT_DEFAULTS);
+  });
+
+  it('names only inputs the code reads and outputs the code sets', () => {
+    for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) expect(sources).toContain(`'${name}'`);
+  });
+
+  it('matches package.json version in the User-Agent', () => {
+    expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+});
