@@ -61,16 +61,26 @@ describe('summarizeKeys', () => {
     const r = summarizeKeys(keys, base, { workspace: 'w', now });
     expect(r.keys.map((k) => k.id)).toEqual(['fresh', 'edge', 'old', 'undated']);
     expect(r.hiddenDisabled).toBe(1);
-    expect(r.stale.map((s) => [s.key.id, s.ageDays])).toEqual([['edge', 90], ['old', 2518]]);
+    expect(r.stale.map((s) => [s.key.id, s.ageDays])).toEqual([['old', 2518], ['edge', 90]]);
     expect(r.undated.map((k) => k.id)).toEqual(['undated']);
     expect(r.failure).toBeUndefined();
   });
   it('fails on stale keys when asked, naming them', () => {
     const r = summarizeKeys(keys, { ...base, failOnStale: true, includeDeleted: true }, { workspace: 'w', now });
     expect(r.keys).toHaveLength(5);
-    expect(r.failure).toMatch(/2 of 5 keys in workspace 'w' are older than 90 days \(edge, old\)/);
+    expect(r.failure).toMatch(/2 of 5 keys in workspace 'w' are older than 90 days \(old, edge\)/);
   });
   it('finds nothing stale without max-age-days', () => {
     expect(summarizeKeys(keys, { ...base, maxAgeDays: undefined, failOnStale: true }, { workspace: 'w', now }).stale).toEqual([]);
+  });
+});
+
+describe('staleness', () => {
+  it('counts a key exactly N days old as stale, one a second younger as not, and takes fractions', () => {
+    const at = (ms: number) => new Date(now.getTime() - ms).toISOString();
+    const keys = [key('exact', at(90 * 86_400_000)), key('younger', at(90 * 86_400_000 - 1000)), key('half', at(13 * 3_600_000))];
+    const base = { command: 'list' as const, name: undefined, includeDeleted: false, failOnStale: false };
+    expect(summarizeKeys(keys, { ...base, maxAgeDays: 90 }, { workspace: 'w', now }).stale.map((s) => s.key.id)).toEqual(['exact']);
+    expect(summarizeKeys(keys, { ...base, maxAgeDays: 0.5 }, { workspace: 'w', now }).stale.map((s) => s.key.id)).toEqual(['exact', 'younger', 'half']);
   });
 });

@@ -1,7 +1,7 @@
 /** Pure facts about keys: which are active, which share a name, which is newest, how old each is. */
 import type { ApiKey } from './suprsend.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function isActive(key: ApiKey): boolean {
   return key.is_deleted !== true;
@@ -12,6 +12,12 @@ export function createdAtMs(key: ApiKey): number | undefined {
   if (typeof key.created_at !== 'string' || key.created_at === '') return undefined;
   const ms = Date.parse(key.created_at);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** Whether the key is older than `days` (fractions allowed): exactly `days` old counts as older. */
+export function isOlderThan(key: ApiKey, days: number, now: Date): boolean {
+  const created = createdAtMs(key);
+  return created !== undefined && now.getTime() - created >= days * DAY_MS;
 }
 
 /** Whole days since creation, or undefined when `created_at` cannot be read. */

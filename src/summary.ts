@@ -65,8 +65,8 @@ function renderList(r: ListResult): string {
   const lines = [`### ${count}${stale}${hidden}${undated}`, ''];
   if (r.keys.length === 0) return [...lines, 'No keys.', ''].join('\n');
 
-  // Stale first (oldest first among them), then the listing order.
-  const rows = [...r.keys].sort((a, b) => Number(staleIds.has(b.id)) - Number(staleIds.has(a.id)));
+  // Stale first, oldest first among them; then the rest in the listing's order.
+  const rows = [...r.stale.map((s) => s.key), ...r.keys.filter((k) => !staleIds.has(k.id))];
   lines.push('| Name | Key id | Masked key | Created | Created by | Status |', '|---|---|---|---|---|---|');
   let size = Buffer.byteLength(lines.join('\n'));
   for (const [i, key] of rows.entries()) {

@@ -1,4 +1,4 @@
-import { ageDays, isActive } from '../keys.js';
+import { ageDays, isActive, isOlderThan } from '../keys.js';
 import type { ListSettings } from '../settings.js';
 import type { ApiKey, SuprSendClient } from '../suprsend.js';
 import type { ListResult, StaleKey } from './result.js';
@@ -22,8 +22,9 @@ export function summarizeKeys(all: ApiKey[], settings: ListSettings, context: { 
   for (const key of keys) {
     const age = ageDays(key, now);
     if (age === undefined) undated.push(key);
-    else if (settings.maxAgeDays !== undefined && isActive(key) && age >= settings.maxAgeDays) stale.push({ key, ageDays: age });
+    else if (settings.maxAgeDays !== undefined && isActive(key) && isOlderThan(key, settings.maxAgeDays, now)) stale.push({ key, ageDays: age });
   }
+  stale.sort((a, b) => b.ageDays - a.ageDays);
   const failure =
     settings.failOnStale && stale.length > 0
       ? `${stale.length} of ${keys.length} keys in workspace '${workspace}' ${stale.length === 1 ? 'is' : 'are'} older than ${settings.maxAgeDays} days ` +

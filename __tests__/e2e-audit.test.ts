@@ -1,0 +1,123 @@
+/**
+ * Audit jobs end to end through dist/: filters, stale keys at the boundary,
+ * annotations, fail-on-stale that still reports, summary on and off, and a
+ * workspace of thousands of keys. The fake server sets each key's created_at.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { NODES, theError, withMock } from './helpers/e2e.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const ago = (ms: number): string => new Date(Date.now() - ms).toISOString();
+
+describe.each(NODES)('audit on %s', (_label, node) => {
+  it('filters by name and leaves disabled keys out unless asked', async () => {
+    await withMock(node, {}, async (h) => {
+      const a = h.mock.addKey('staging', { name: 'app' });
+      const dead = h.mock.addKey('staging', { name: 'app', is_deleted: true });
+      h.mock.addKey('staging', { name: 'other' });
+      const named = await h.run({ command: 'list', name: 'app' });
+      expect(JSON.parse(named.outputs.keys!).map((k: { id: string }) => k.id)).toEqual([a.id]);
+      expect(named.outputs.count).toBe('1');
+      expect(named.summary).toMatch(/1 key in `staging`; 1 disabled not shown/);
+      const all = await h.run({ command: 'list', name: 'app', 'include-deleted': 'true' });
+      expect(JSON.parse(all.outputs.keys!).map((k: { id: string }) => k.id)).toEqual([a.id, dead.id]);
+      expect(all.summary).toMatch(new RegExp(`${dead.id}</code> .*\\| disabled \\|`));
+    });
+  });
+
+  it('flags keys exactly max-age-days old, not younger ones, with a warning each', async () => {
+    await withMock(node, {}, async (h) => {
+      const exact = h.mock.addKey('staging', { name: 'exact', created_at: ago(90 * DAY) });
+      const young = h.mock.addKey('staging', { name: 'young', created_at: ago(90 * DAY - 60_000) });
+      const ancient = h.mock.addKey('staging', { name: 'ancient', created_at: ago(400 * DAY) });
+      h.mock.addKey('staging', { name: 'ancient-but-disabled', created_at: ago(400 * DAY), is_deleted: true });
+      const result = await h.run({ command: 'list', 'max-age-days': '90' });
+      expect(result.exitCode).toBe(0);
+      expect(result.outputs['stale-count']).toBe('2');
+      expect(JSON.parse(result.outputs['stale-key-ids']!)).toEqual([ancient.id, exact.id]);
+      expect(result.warnings).toEqual([
+        `Key "ancient" (${ancient.id}) in workspace 'staging' is 400 days old, older than 90 days: rotate it.`,
+        `Key "exact" (${exact.id}) in workspace 'staging' is 90 days old, older than 90 days: rotate it.`
+      ]);
+      expect(result.stdout).toContain('::warning title=Stale SuprSend API key::');
+      // Headline with counts; stale rows first, then the rest.
+      expect(result.summary).toContain('### 3 keys in `staging`, 2 stale (older than 90 days); 1 disabled not shown');
+      const order = [ancient.id, exact.id, young.id].map((id) => result.summary.indexOf(id));
+      expect(order).toEqual([...order].sort((x, y) => x - y));
+      expect(result.summary).toMatch(new RegExp(`${young.id}</code> .*\\(89 days\\) \\| System User &lt;org_mock@systemuser.suprsend.com&gt; \\| active \\|`));
+      expect(result.summary).toMatch(new RegExp(`${exact.id}</code> .*\\(90 days\\) .*\\| ⚠️ stale \\|`));
+    });
+  });
+
+  it('without max-age-days nothing is stale', async () => {
+    await withMock(node, {}, async (h) => {
+      h.mock.addKey('staging', { name: 'ancient', created_at: ago(4000 * DAY) });
+      const result = await h.run({ command: 'list', 'fail-on-stale': 'true' });
+      expect(result.exitCode).toBe(0);
+      expect(result.outputs).toMatchObject({ 'stale-count': '0', 'stale-key-ids': '[]' });
+      expect(result.warnings).toEqual([]);
+    });
+  });
+
+  it('fail-on-stale fails the step after writing outputs and summary', async () => {
+    await withMock(node, {}, async (h) => {
+      const old = h.mock.addKey('staging', { name: 'old', created_at: ago(100 * DAY) });
+      h.mock.addKey('staging', { name: 'new', created_at: ago(DAY) });
+      const result = await h.run({ command: 'list', 'max-age-days': '30', 'fail-on-stale': 'true' });
+      const error = theError(result);
+      expect(error).toContain(`1 of 2 keys in workspace 'staging' is older than 30 days (${old.id})`);
+      expect(result.outputs).toMatchObject({ count: '2', 'stale-count': '1', 'stale-key-ids': JSON.stringify([old.id]) });
+      expect(result.summary).toContain('2 keys in `staging`, 1 stale (older than 30 days)');
+      expect(result.warnings).toHaveLength(1);
+    });
+  });
+
+  it('reports a key without a readable created_at instead of treating it as fresh', async () => {
+    await withMock(node, {}, async (h) => {
+      const undated = h.mock.addKey('staging', { name: 'mystery', created_at: 'not a date' });
+      const result = await h.run({ command: 'list', 'max-age-days': '30' });
+      expect(result.outputs['stale-count']).toBe('0');
+      expect(result.warnings).toEqual([`Key "mystery" (${undated.id}) in workspace 'staging' has no readable created_at, so its age is unknown.`]);
+      expect(result.summary).toContain('1 without a readable creation date');
+      expect(result.summary).toContain('unknown (no readable created_at)');
+    });
+  });
+
+  it('summary: false writes no summary for any command', async () => {
+    await withMock(node, {}, async (h) => {
+      const created = await h.run({ name: 'app', summary: 'false' });
+      const listed = await h.run({ command: 'list', summary: 'false' });
+      const deleted = await h.run({ command: 'delete', 'key-id': created.outputs['key-id']!, summary: 'false' });
+      for (const result of [created, listed, deleted]) {
+        expect(result.exitCode).toBe(0);
+        expect(result.summary).toBe('');
+      }
+    });
+  });
+
+  it('the create and delete summaries show ids, names and masked keys', async () => {
+    await withMock(node, {}, async (h) => {
+      const created = await h.run({ name: 'app' });
+      const key = h.mock.keys.get('staging')![0]!;
+      expect(created.summary).toContain(`| staging | app | <code>${key.id}</code> | <code>${key.masked_api_key}</code> |`);
+      const deleted = await h.run({ command: 'delete', name: 'app' });
+      expect(deleted.summary).toContain(`| app | <code>${key.id}</code> | <code>${key.masked_api_key}</code> |`);
+      expect(deleted.summary).toContain('disabled now');
+    });
+  });
+
+  it('lists a workspace of 6,000 keys, and cuts the summary table under 1 MiB with a note', async () => {
+    await withMock(node, {}, async (h) => {
+      for (let i = 0; i < 6000; i++) {
+        h.mock.addKey('staging', { name: `service-${i}-with-a-longer-descriptive-name`, created_at: ago((i % 400) * DAY) });
+      }
+      const result = await h.run({ command: 'list', 'max-age-days': '365' });
+      expect(result.exitCode).toBe(0);
+      expect(result.outputs.count).toBe('6000');
+      expect(new Set(JSON.parse(result.outputs.keys!).map((k: { id: string }) => k.id)).size).toBe(6000);
+      expect(Buffer.byteLength(result.summary)).toBeLessThan(1024 * 1024);
+      expect(result.summary).toMatch(/…and \d+ more keys not shown: a job summary holds at most 1 MiB\. The `keys` output lists them all\./);
+      expect(h.mock.requests).toHaveLength(60);
+    });
+  });
+});
