@@ -32,7 +32,7 @@ describe('action.yml', () => {
 
   it('declares the public input and output names', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(
-      ['service-token', 'workspace', 'command', 'name', 'description', 'base-url', 'timeout-seconds', 'retries', 'key-id', 'keep', 'if-exists', 'ephemeral', 'include-deleted', 'max-age-days', 'fail-on-stale', 'summary'].sort()
+      ['service-token', 'workspace', 'command', 'name', 'description', 'base-url', 'timeout-seconds', 'retries', 'key-id', 'keep', 'if-exists', 'ephemeral', 'include-deleted', 'max-age-days', 'fail-on-stale', 'summary', 'secret-name', 'secret-environment', 'secret-repository', 'github-token'].sort()
     );
     expect(Object.keys(action.outputs).sort()).toEqual(
       ['key-id', 'api-key', 'masked-api-key', 'keys', 'count', 'created', 'deleted-key-ids', 'stale-count', 'stale-key-ids'].sort()

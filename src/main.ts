@@ -13,6 +13,7 @@ import { describeOrigin } from './origin.js';
 import { emitOutputs } from './outputs.js';
 import { Redactor } from './redact.js';
 import { parseSettings, type Settings } from './settings.js';
+import { storeKeyAsSecret } from './store-secret.js';
 import { renderSummary } from './summary.js';
 import { SuprSendClient } from './suprsend.js';
 import { USER_AGENT } from './version.js';
@@ -36,8 +37,10 @@ export async function main(deps: Deps): Promise<void> {
     }
     const client = connect(settings, deps, mask, say);
     const result = await runCommand(client, settings, deps);
-    if (result.command === 'create' && result.created && settings.command.command === 'create' && settings.command.ephemeral) {
-      core.saveState(EPHEMERAL_KEY_STATE, result.key.id);
+    if (result.command === 'create' && result.secret !== undefined && settings.command.command === 'create') {
+      const { secret, ephemeral } = settings.command;
+      if (secret !== undefined) result.storedAs = await storeKeyAsSecret({ ...result, secret: result.secret }, secret, client, USER_AGENT);
+      if (ephemeral) core.saveState(EPHEMERAL_KEY_STATE, result.key.id);
     }
     emitOutputs(result, (name, value) => core.setOutput(name, value));
     annotate(result, core.warning.bind(core), say);

@@ -41,6 +41,18 @@ export interface Connection {
   retries: number;
 }
 
+/** Where to store a created key as a GitHub Actions secret. */
+export interface SecretTarget {
+  name: string;
+  owner: string;
+  repo: string;
+  /** An environment secret of this environment; a repository secret when undefined. */
+  environment: string | undefined;
+  githubToken: string;
+  /** GITHUB_API_URL, so GitHub Enterprise Server works. */
+  apiUrl: string;
+}
+
 export interface CreateSettings {
   command: 'create';
   name: string;
@@ -48,6 +60,7 @@ export interface CreateSettings {
   description: string | undefined;
   ifExists: IfExists;
   ephemeral: boolean;
+  secret: SecretTarget | undefined;
 }
 
 export interface ListSettings {
@@ -88,7 +101,11 @@ const COMMAND_INPUTS: Record<string, readonly Command[]> = {
   'max-age-days': ['list'],
   'fail-on-stale': ['list'],
   'key-id': ['delete'],
-  keep: ['delete']
+  keep: ['delete'],
+  'github-token': ['create'],
+  'secret-name': ['create'],
+  'secret-environment': ['create'],
+  'secret-repository': ['create']
 };
 
 /** Letters, digits, '-' and '_': a slug or id can never change the request path. */
@@ -107,6 +124,11 @@ export function parseSettings(
 ): Settings {
   const token = readToken(readRaw, env);
   onSecret(token);
+  const githubToken = readRaw('github-token');
+  if (githubToken !== '') {
+    onSecret(githubToken);
+    checkTokenShape('github-token', githubToken);
+  }
   const isSet = (input: string): boolean => readRaw(input) !== '' && readRaw(input) !== INPUT_DEFAULTS[input];
   const read = withDefaults(readRaw);
 
@@ -120,7 +142,7 @@ export function parseSettings(
   };
   return {
     connection,
-    command: commandSettings(command, read, isSet),
+    command: commandSettings(command, read, isSet, () => secretTarget(read, env, githubToken)),
     summary: boolean(read, 'summary'),
     ignoredInputs: Object.keys(COMMAND_INPUTS).filter((input) => isSet(input) && !COMMAND_INPUTS[input]!.includes(command))
   };
@@ -131,7 +153,12 @@ function withDefaults(read: ReadInput): ReadInput {
   return (input) => read(input) || (INPUT_DEFAULTS[input] ?? '');
 }
 
-function commandSettings(command: Command, read: ReadInput, isSet: (input: string) => boolean): CommandSettings {
+function commandSettings(
+  command: Command,
+  read: ReadInput,
+  isSet: (input: string) => boolean,
+  secret: () => SecretTarget | undefined
+): CommandSettings {
   switch (command) {
     case 'create': {
       const name = keyName(read);
@@ -143,7 +170,8 @@ function commandSettings(command: Command, read: ReadInput, isSet: (input: strin
         name,
         description: description(read),
         ifExists: oneOf(read, 'if-exists', IF_EXISTS),
-        ephemeral: boolean(read, 'ephemeral')
+        ephemeral: boolean(read, 'ephemeral'),
+        secret: secret()
       };
     }
     case 'list': {
@@ -174,6 +202,46 @@ function commandSettings(command: Command, read: ReadInput, isSet: (input: strin
   }
 }
 
+/** GitHub's rules for secret names: letters, digits, underscores; not starting with a digit or GITHUB_. */
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** owner/repo as GitHub allows them. */
+const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
+
+function secretTarget(read: ReadInput, env: Record<string, string | undefined>, githubToken: string): SecretTarget | undefined {
+  const name = read('secret-name');
+  if (name === '') {
+    for (const input of ['secret-environment', 'secret-repository']) {
+      if (read(input) !== '') throw new InputError(input, "only applies with 'secret-name': set the secret's name too, or remove it.");
+    }
+    return undefined;
+  }
+  if (!SECRET_NAME.test(name) || /^GITHUB_/i.test(name)) {
+    throw new InputError('secret-name', `must be letters, digits and underscores, not starting with a digit or GITHUB_ (e.g. SUPRSEND_API_KEY), got ${quote(name)}.`);
+  }
+  if (githubToken === '') {
+    throw new InputError(
+      'github-token',
+      "is required with 'secret-name': a fine-grained token or GitHub App token allowed to write Actions secrets (the workflow's GITHUB_TOKEN cannot)."
+    );
+  }
+  const repository = read('secret-repository') || (env.GITHUB_REPOSITORY ?? '');
+  if (repository === '') throw new InputError('secret-repository', 'is required outside GitHub Actions (GITHUB_REPOSITORY is not set): give owner/repo.');
+  const match = REPOSITORY.exec(repository);
+  if (!match) throw new InputError('secret-repository', `must be owner/repo, e.g. acme/shop, got ${quote(repository)}.`);
+  const environment = read('secret-environment');
+  if (CONTROL_CHARS.test(environment) || environment.length > 255) {
+    throw new InputError('secret-environment', `must be an environment name of at most 255 characters without control characters, got ${quote(environment)}.`);
+  }
+  return {
+    name,
+    owner: match[1]!,
+    repo: match[2]!,
+    environment: environment === '' ? undefined : environment,
+    githubToken,
+    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+  };
+}
+
 function readToken(read: ReadInput, env: Record<string, string | undefined>): string {
   const token = read('service-token') || (env[TOKEN_ENV] ?? '').trim();
   if (token === '') {
@@ -182,11 +250,15 @@ function readToken(read: ReadInput, env: Record<string, string | undefined>): st
       `is required: pass a SuprSend service token, e.g. \`service-token: \${{ secrets.SUPRSEND_SERVICE_TOKEN }}\`, or set the ${TOKEN_ENV} environment variable. Create one in the SuprSend dashboard under Account Settings → Service Tokens.`
     );
   }
-  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(token) || /[^\u0020-\u007e]/.test(token)) {
-    // Never show the value: it is a secret, and a malformed one is likely a paste error.
-    throw new InputError('service-token', 'contains spaces, line breaks or characters outside printable ASCII; copy the token again without them.');
-  }
+  checkTokenShape('service-token', token);
   return token;
+}
+
+/** A token goes into an HTTP header: printable ASCII without spaces. Never shows the value. */
+function checkTokenShape(input: string, token: string): void {
+  if (!/^[\u0021-\u007e]+$/.test(token)) {
+    throw new InputError(input, 'contains spaces, line breaks or characters outside printable ASCII; copy the token again without them.');
+  }
 }
 
 function workspaceSlug(value: string): string {

@@ -22,8 +22,9 @@ export function renderSummary(result: CommandResult): string {
 
 function renderCreate(r: CreateResult): string {
   const title = r.created ? 'SuprSend API key created' : 'SuprSend API key reused';
+  const stored = r.storedAs === undefined ? '' : ` Stored as ${cell(r.storedAs)}.`;
   const note = r.created
-    ? 'The secret is in the step output `api-key` (masked in logs).'
+    ? `The secret is in the step output \`api-key\` (masked in logs).${stored}`
     : 'An active key with this name already existed (`if-exists: skip`): no new key, no secret.';
   return [
     `### ${title}`,

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { MOCK_TOKEN, startMockServer, type MockOptions, type MockServer } from '../../src/dev/mock-server.js';
 import { runAction, type RunResult } from '../../src/dev/run-action.js';
+import { GITHUB_TEST_TOKEN } from './fake-github.js';
 
 export const ENTRY = resolve('dist/index.js');
 const require = createRequire(import.meta.url);
@@ -46,7 +47,7 @@ export async function withMock<T>(node: string, options: MockOptions, body: (h: 
           postState: extra.postState
         });
         // In every run, debug logging on: no secret outside ::add-mask::, and never a stack trace.
-        expectNoLeak(result, [MOCK_TOKEN, ...mock.secrets]);
+        expectNoLeak(result, [MOCK_TOKEN, GITHUB_TEST_TOKEN, ...mock.secrets]);
         expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
         return result;
       }

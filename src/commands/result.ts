@@ -11,6 +11,8 @@ export interface CreateResult {
   key: ApiKey;
   /** The full secret; only when a key was created. */
   secret: string | undefined;
+  /** Where the key was stored as a GitHub Actions secret, in words, when it was. */
+  storedAs?: string;
   failure?: undefined;
 }
 
