@@ -13,7 +13,7 @@ interface ActionYml {
   description: string;
   author: string;
   branding: { icon: string; color: string };
-  inputs: Record<string, { description: string; required?: boolean; default?: string }>;
+  inputs: Record<string, { description: string; required?: boolean; default?: string | number | boolean }>;
   outputs: Record<string, { description: string }>;
   runs: { using: string; main: string; post?: string };
 }
@@ -27,12 +27,34 @@ describe('action.yml', () => {
   });
 
   it('describes every input and output', () => {
-    for (const entry of [...Object.values(action.inputs), ...Object.values(action.outputs)]) expect(entry.description.length).toBeGreaterThan(10);
+    for (const entry of [...Object.values(action.inputs), ...Object.values(action.outputs)])
+      expect(entry.description.length).toBeGreaterThan(10);
   });
 
   it('declares the public input and output names', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(
-      ['service-token', 'workspace', 'command', 'name', 'description', 'base-url', 'timeout-seconds', 'retries', 'key-id', 'keep', 'if-exists', 'ephemeral', 'include-deleted', 'max-age-days', 'fail-on-stale', 'summary', 'secret-name', 'secret-environment', 'secret-repository', 'github-token'].sort()
+      [
+        'service-token',
+        'workspace',
+        'command',
+        'name',
+        'description',
+        'base-url',
+        'timeout-seconds',
+        'retries',
+        'key-id',
+        'keep',
+        'if-exists',
+        'ephemeral',
+        'include-deleted',
+        'max-age-days',
+        'fail-on-stale',
+        'summary',
+        'secret-name',
+        'secret-environment',
+        'secret-repository',
+        'github-token'
+      ].sort()
     );
     expect(Object.keys(action.outputs).sort()).toEqual(
       ['key-id', 'api-key', 'masked-api-key', 'keys', 'count', 'created', 'deleted-key-ids', 'stale-count', 'stale-key-ids'].sort()
@@ -40,7 +62,9 @@ describe('action.yml', () => {
   });
 
   it('has the defaults the code applies', () => {
-    const declared = Object.fromEntries(Object.entries(action.inputs).flatMap(([name, i]) => (i.default === undefined ? [] : [[name, String(i.default)]])));
+    const declared = Object.fromEntries(
+      Object.entries(action.inputs).flatMap(([name, i]) => (i.default === undefined ? [] : [[name, String(i.default)]]))
+    );
     expect(declared).toEqual(INPUT_DEFAULTS);
   });
 
@@ -49,7 +73,7 @@ describe('action.yml', () => {
   });
 
   it('matches package.json version in the User-Agent', () => {
-    expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    expect(VERSION).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
   });
 });
 

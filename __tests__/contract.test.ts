@@ -18,7 +18,7 @@ const PRISM = join(require.resolve('@stoplight/prism-cli/package.json'), '..', '
 const TOKEN = 'contract-token';
 const EXAMPLE_SECRET = 'SS.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX';
 
-let prism: ChildProcess;
+let prism: ChildProcess | undefined;
 let url: string;
 let log = '';
 
@@ -28,16 +28,21 @@ beforeAll(async () => {
   const port = (probe.address() as { port: number }).port;
   await new Promise((r) => probe.close(r));
   url = `http://127.0.0.1:${port}`;
-  prism = spawn(process.execPath, [PRISM, 'mock', '--errors', '-h', '127.0.0.1', '-p', String(port), SPEC], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [PRISM, 'mock', '--errors', '-h', '127.0.0.1', '-p', String(port), SPEC], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  prism = child;
   // Wait for Prism to say it listens (a signal, not a sleep); the test timeout bounds it.
   await new Promise<void>((resolveReady, reject) => {
     const onData = (chunk: Buffer): void => {
       log += chunk.toString();
       if (log.includes('Prism is listening')) resolveReady();
     };
-    prism.stdout!.on('data', onData);
-    prism.stderr!.on('data', onData);
-    prism.on('exit', (code) => reject(new Error(`prism exited (${code}): ${log}`)));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      reject(new Error(`prism exited (${code}): ${log}`));
+    });
   });
 }, 60_000);
 
@@ -47,7 +52,12 @@ afterAll(() => {
 
 const [, node24] = NODES[0]!;
 const run = (inputs: Record<string, string>) =>
-  runAction({ entry: ENTRY, node: node24, inputs: { 'service-token': TOKEN, workspace: 'staging', 'base-url': url, ...inputs }, env: { RUNNER_DEBUG: '1' } });
+  runAction({
+    entry: ENTRY,
+    node: node24,
+    inputs: { 'service-token': TOKEN, workspace: 'staging', 'base-url': url, ...inputs },
+    env: { RUNNER_DEBUG: '1' }
+  });
 
 describe('contract with the OpenAPI description (Prism --errors)', () => {
   it('the mock rejects requests that break the spec (so the tests below can fail)', async () => {
@@ -67,7 +77,12 @@ describe('contract with the OpenAPI description (Prism --errors)', () => {
     const result = await run({ command: 'create', name: 'backend-prod', description: 'Primary backend key' });
     expect(result.errors).toEqual([]);
     expect(result.exitCode).toBe(0);
-    expect(result.outputs).toMatchObject({ 'key-id': 'ws_apik_exampleId01', 'masked-api-key': 'SS.XXXXXXX*****', 'api-key': EXAMPLE_SECRET, created: 'true' });
+    expect(result.outputs).toMatchObject({
+      'key-id': 'ws_apik_exampleId01',
+      'masked-api-key': 'SS.XXXXXXX*****',
+      'api-key': EXAMPLE_SECRET,
+      created: 'true'
+    });
     expectNoLeak(result, [TOKEN, EXAMPLE_SECRET]);
   });
 
@@ -75,7 +90,7 @@ describe('contract with the OpenAPI description (Prism --errors)', () => {
     const result = await run({ command: 'list', 'include-deleted': 'true' });
     expect(result.exitCode).toBe(0);
     expect(result.outputs.count).toBe('1');
-    expect(JSON.parse(result.outputs.keys!)[0]).toMatchObject({ id: 'ws_apik_exampleId01', name: 'backend-prod' });
+    expect((JSON.parse(result.outputs.keys!) as unknown[])[0]).toMatchObject({ id: 'ws_apik_exampleId01', name: 'backend-prod' });
   });
 
   it('delete: a listing, then the documented DELETE answered 204', async () => {

@@ -4,7 +4,7 @@
  * workspace of thousands of keys. The fake server sets each key's created_at.
  */
 import { describe, expect, it } from '@jest/globals';
-import { NODES, theError, withMock } from './helpers/e2e.js';
+import { keyIds, NODES, theError, withMock } from './helpers/e2e.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const ago = (ms: number): string => new Date(Date.now() - ms).toISOString();
@@ -16,11 +16,11 @@ describe.each(NODES)('audit on %s', (_label, node) => {
       const dead = h.mock.addKey('staging', { name: 'app', is_deleted: true });
       h.mock.addKey('staging', { name: 'other' });
       const named = await h.run({ command: 'list', name: 'app' });
-      expect(JSON.parse(named.outputs.keys!).map((k: { id: string }) => k.id)).toEqual([a.id]);
+      expect(keyIds(named.outputs.keys)).toEqual([a.id]);
       expect(named.outputs.count).toBe('1');
       expect(named.summary).toMatch(/1 key in `staging`; 1 disabled not shown/);
       const all = await h.run({ command: 'list', name: 'app', 'include-deleted': 'true' });
-      expect(JSON.parse(all.outputs.keys!).map((k: { id: string }) => k.id)).toEqual([a.id, dead.id]);
+      expect(keyIds(all.outputs.keys)).toEqual([a.id, dead.id]);
       expect(all.summary).toMatch(new RegExp(`${dead.id}</code> .*\\| disabled \\|`));
     });
   });
@@ -44,7 +44,9 @@ describe.each(NODES)('audit on %s', (_label, node) => {
       expect(result.summary).toContain('### 3 keys in `staging`, 2 stale (older than 90 days); 1 disabled not shown');
       const order = [ancient.id, exact.id, young.id].map((id) => result.summary.indexOf(id));
       expect(order).toEqual([...order].sort((x, y) => x - y));
-      expect(result.summary).toMatch(new RegExp(`${young.id}</code> .*\\(89 days\\) \\| System User &lt;org_mock@systemuser.suprsend.com&gt; \\| active \\|`));
+      expect(result.summary).toMatch(
+        new RegExp(`${young.id}</code> .*\\(89 days\\) \\| System User &lt;org_mock@systemuser.suprsend.com&gt; \\| active \\|`)
+      );
       expect(result.summary).toMatch(new RegExp(`${exact.id}</code> .*\\(90 days\\) .*\\| ⚠️ stale \\|`));
     });
   });
@@ -77,7 +79,9 @@ describe.each(NODES)('audit on %s', (_label, node) => {
       const undated = h.mock.addKey('staging', { name: 'mystery', created_at: 'not a date' });
       const result = await h.run({ command: 'list', 'max-age-days': '30' });
       expect(result.outputs['stale-count']).toBe('0');
-      expect(result.warnings).toEqual([`Key "mystery" (${undated.id}) in workspace 'staging' has no readable created_at, so its age is unknown.`]);
+      expect(result.warnings).toEqual([
+        `Key "mystery" (${undated.id}) in workspace 'staging' has no readable created_at, so its age is unknown.`
+      ]);
       expect(result.summary).toContain('1 without a readable creation date');
       expect(result.summary).toContain('unknown (no readable created_at)');
     });
@@ -114,9 +118,11 @@ describe.each(NODES)('audit on %s', (_label, node) => {
       const result = await h.run({ command: 'list', 'max-age-days': '365' });
       expect(result.exitCode).toBe(0);
       expect(result.outputs.count).toBe('6000');
-      expect(new Set(JSON.parse(result.outputs.keys!).map((k: { id: string }) => k.id)).size).toBe(6000);
+      expect(new Set(keyIds(result.outputs.keys)).size).toBe(6000);
       expect(Buffer.byteLength(result.summary)).toBeLessThan(1024 * 1024);
-      expect(result.summary).toMatch(/…and \d+ more keys not shown: a job summary holds at most 1 MiB\. The `keys` output lists them all\./);
+      expect(result.summary).toMatch(
+        /…and \d+ more keys not shown: a job summary holds at most 1 MiB\. The `keys` output lists them all\./
+      );
       expect(h.mock.requests).toHaveLength(60);
     });
   });

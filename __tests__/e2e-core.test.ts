@@ -35,7 +35,12 @@ describe.each(NODES)('end to end on %s', (_label, node) => {
 
         const secret = mock.secrets[0]!;
         const key = mock.keys.get('staging')![0]!;
-        expect(result.outputs).toMatchObject({ 'key-id': key.id, 'api-key': secret, 'masked-api-key': key.masked_api_key, created: 'true' });
+        expect(result.outputs).toMatchObject({
+          'key-id': key.id,
+          'api-key': secret,
+          'masked-api-key': key.masked_api_key,
+          created: 'true'
+        });
         // The token is masked first of all, the secret as soon as it arrives: before any line that follows the request.
         const lines = result.stdout.trim().split('\n');
         expect(lines.indexOf(`::add-mask::${MOCK_TOKEN}`)).toBe(lines.findIndex((l) => !l.startsWith('::save-state')));
@@ -80,7 +85,11 @@ describe.each(NODES)('end to end on %s', (_label, node) => {
     });
 
     it('never repeats a POST that may have reached the server, and says the key may exist', async () => {
-      for (const fault of [{ status: 503, body: '{"message":"upstream down"}' }, { reset: true as const }, { processThenReset: true as const }]) {
+      for (const fault of [
+        { status: 503, body: '{"message":"upstream down"}' },
+        { reset: true as const },
+        { processThenReset: true as const }
+      ]) {
         await withMock(node, { fault: (r) => (r.method === 'POST' ? fault : undefined) }, async ({ mock, run }) => {
           const error = theError(await run({ name: 'app' }));
           expect(mock.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
@@ -91,13 +100,17 @@ describe.each(NODES)('end to end on %s', (_label, node) => {
     });
 
     it('repeats a POST refused with 429, after Retry-After, and creates one key', async () => {
-      await withMock(node, { fault: (_r, n) => (n === 0 ? { status: 429, headers: { 'retry-after': '0' }, body: '{}' } : undefined) }, async ({ mock, run }) => {
-        const result = await run({ name: 'app' });
-        expect(result.exitCode).toBe(0);
-        expect(mock.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
-        expect(mock.keys.get('staging')).toHaveLength(1);
-        expect(result.outputs['api-key']).toBe(mock.secrets[0]);
-      });
+      await withMock(
+        node,
+        { fault: (_r, n) => (n === 0 ? { status: 429, headers: { 'retry-after': '0' }, body: '{}' } : undefined) },
+        async ({ mock, run }) => {
+          const result = await run({ name: 'app' });
+          expect(result.exitCode).toBe(0);
+          expect(mock.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
+          expect(mock.keys.get('staging')).toHaveLength(1);
+          expect(result.outputs['api-key']).toBe(mock.secrets[0]);
+        }
+      );
     });
 
     it('fails at once when Retry-After asks for longer than it waits', async () => {
@@ -128,7 +141,11 @@ describe.each(NODES)('end to end on %s', (_label, node) => {
         expect(result.outputs.count).toBe('250');
         expect(keys.map((k) => k.id)).toEqual(mock.keys.get('staging')!.map((k) => k.id));
         expect(keys.some((k) => 'api_key' in k)).toBe(false);
-        expect(mock.requests.map((r) => `${r.method} ${r.query.offset}/${r.query.limit}`).sort()).toEqual(['GET 0/100', 'GET 100/100', 'GET 200/100']);
+        expect(mock.requests.map((r) => `${r.method} ${r.query.offset}/${r.query.limit}`).sort()).toEqual([
+          'GET 0/100',
+          'GET 100/100',
+          'GET 200/100'
+        ]);
         expect(result.summary).toContain('250 keys in `staging`');
       });
     });
@@ -144,7 +161,11 @@ describe.each(NODES)('end to end on %s', (_label, node) => {
     });
 
     it('retries a GET through a 5xx burst and a reset', async () => {
-      const faults = [{ status: 502, body: '<html><title>502 Bad Gateway</title></html>' }, { reset: true as const }, { status: 503, headers: { 'retry-after': '0' } }];
+      const faults = [
+        { status: 502, body: '<html><title>502 Bad Gateway</title></html>' },
+        { reset: true as const },
+        { status: 503, headers: { 'retry-after': '0' } }
+      ];
       await withMock(node, { fault: (_r, n) => faults[n] }, async ({ mock, run }) => {
         mock.addKey('staging', { name: 'a' });
         const result = await run({ command: 'list' });
@@ -155,27 +176,45 @@ describe.each(NODES)('end to end on %s', (_label, node) => {
     });
 
     it('gives up after `retries`, saying what SuprSend said', async () => {
-      await withMock(node, { fault: () => ({ status: 502, headers: { 'content-type': 'text/html', 'retry-after': '0' }, body: '<html><head><title>502 Bad Gateway</title></head></html>' }) }, async ({ mock, run }) => {
-        const error = theError(await run({ command: 'list', retries: '2' }));
-        expect(mock.requests).toHaveLength(3);
-        expect(error).toMatch(/HTTP 502: 502 Bad Gateway\) after 2 retries/);
-      });
+      await withMock(
+        node,
+        {
+          fault: () => ({
+            status: 502,
+            headers: { 'content-type': 'text/html', 'retry-after': '0' },
+            body: '<html><head><title>502 Bad Gateway</title></head></html>'
+          })
+        },
+        async ({ mock, run }) => {
+          const error = theError(await run({ command: 'list', retries: '2' }));
+          expect(mock.requests).toHaveLength(3);
+          expect(error).toMatch(/HTTP 502: 502 Bad Gateway\) after 2 retries/);
+        }
+      );
     });
 
     it('honours Retry-After given as an HTTP date', async () => {
       const date = new Date(Date.now() + 1000).toUTCString();
-      await withMock(node, { fault: (_r, n) => (n === 0 ? { status: 429, headers: { 'retry-after': date } } : undefined) }, async ({ mock, run }) => {
-        const result = await run({ command: 'list' });
-        expect(result.exitCode).toBe(0);
-        expect(mock.requests).toHaveLength(2);
-      });
+      await withMock(
+        node,
+        { fault: (_r, n) => (n === 0 ? { status: 429, headers: { 'retry-after': date } } : undefined) },
+        async ({ mock, run }) => {
+          const result = await run({ command: 'list' });
+          expect(result.exitCode).toBe(0);
+          expect(mock.requests).toHaveLength(2);
+        }
+      );
     });
 
     it('explains an answer that is not JSON', async () => {
-      await withMock(node, { fault: () => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html><title>Sign in to Proxy</title></html>' }) }, async ({ run }) => {
-        const error = theError(await run({ command: 'list' }));
-        expect(error).toMatch(/not JSON \(content-type text\/html.*"Sign in to Proxy"\).*base-url/);
-      });
+      await withMock(
+        node,
+        { fault: () => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html><title>Sign in to Proxy</title></html>' }) },
+        async ({ run }) => {
+          const error = theError(await run({ command: 'list' }));
+          expect(error).toMatch(/not JSON \(content-type text\/html.*"Sign in to Proxy"\).*base-url/);
+        }
+      );
     });
   });
 
@@ -199,7 +238,9 @@ describe.each(NODES)('end to end on %s', (_label, node) => {
       const body = JSON.stringify({ code: 400, detail: ['name too long', 'name must be unique'] });
       await withMock(node, { fault: () => ({ status: 400, body }) }, async ({ run }) => {
         const error = theError(await run({ name: 'x' }));
-        expect(error).toContain('SuprSend refused to create a key named "x" in workspace \'staging\' (HTTP 400: name too long; name must be unique)');
+        expect(error).toContain(
+          'SuprSend refused to create a key named "x" in workspace \'staging\' (HTTP 400: name too long; name must be unique)'
+        );
       });
     });
 
@@ -213,11 +254,15 @@ describe.each(NODES)('end to end on %s', (_label, node) => {
     });
 
     it('a redirect is not followed (the token stays here)', async () => {
-      await withMock(node, { fault: (_r, n) => (n === 0 ? { status: 301, headers: { location: 'http://127.0.0.2:1/elsewhere' } } : undefined) }, async ({ mock, run }) => {
-        const error = theError(await run({ command: 'list' }));
-        expect(error).toMatch(/redirect \(HTTP 301 to http:\/\/127\.0\.0\.2:1\/elsewhere\).*'base-url'/);
-        expect(mock.requests).toHaveLength(1);
-      });
+      await withMock(
+        node,
+        { fault: (_r, n) => (n === 0 ? { status: 301, headers: { location: 'http://127.0.0.2:1/elsewhere' } } : undefined) },
+        async ({ mock, run }) => {
+          const error = theError(await run({ command: 'list' }));
+          expect(error).toMatch(/redirect \(HTTP 301 to http:\/\/127\.0\.0\.2:1\/elsewhere\).*'base-url'/);
+          expect(mock.requests).toHaveLength(1);
+        }
+      );
     });
 
     it('redacts a secret the API echoes back in an error', async () => {

@@ -49,25 +49,33 @@ describe.each(NODES)('lifecycle on %s', (_label, node) => {
     });
 
     it('retries a DELETE through a 503 like a GET', async () => {
-      await withMock(node, { fault: (r, n) => (r.method === 'DELETE' && n === 1 ? { status: 503, headers: { 'retry-after': '0' } } : undefined) }, async (h) => {
-        const a = h.mock.addKey('staging', { name: 'a' });
-        const result = await h.run({ command: 'delete', 'key-id': a.id });
-        expect(result.exitCode).toBe(0);
-        expect(deletes(h)).toEqual([a.id, a.id]);
-        expect(a.is_deleted).toBe(true);
-      });
+      await withMock(
+        node,
+        { fault: (r, n) => (r.method === 'DELETE' && n === 1 ? { status: 503, headers: { 'retry-after': '0' } } : undefined) },
+        async (h) => {
+          const a = h.mock.addKey('staging', { name: 'a' });
+          const result = await h.run({ command: 'delete', 'key-id': a.id });
+          expect(result.exitCode).toBe(0);
+          expect(deletes(h)).toEqual([a.id, a.id]);
+          expect(a.is_deleted).toBe(true);
+        }
+      );
     });
 
     it('reports what was and was not disabled when a DELETE keeps failing', async () => {
-      await withMock(node, { fault: (r) => (r.method === 'DELETE' && r.path.includes('bad') ? { status: 500, body: '{"message":"db down"}' } : undefined) }, async (h) => {
-        const good = h.mock.addKey('staging', { name: 'a' });
-        h.mock.addKey('staging', { name: 'b', id: 'ws_apik_bad' });
-        const result = await h.run({ command: 'delete', 'key-id': `${good.id},ws_apik_bad`, retries: '0' });
-        const error = theError(result);
-        expect(error).toMatch(new RegExp(`Could not disable 1 of 2 keys .*\\(disabled: ${good.id}\\)`));
-        expect(error).toMatch(/ws_apik_bad: SuprSend failed to disable key ws_apik_bad .*db down/);
-        expect(result.outputs['deleted-key-ids']).toBe(JSON.stringify([good.id]));
-      });
+      await withMock(
+        node,
+        { fault: (r) => (r.method === 'DELETE' && r.path.includes('bad') ? { status: 500, body: '{"message":"db down"}' } : undefined) },
+        async (h) => {
+          const good = h.mock.addKey('staging', { name: 'a' });
+          h.mock.addKey('staging', { name: 'b', id: 'ws_apik_bad' });
+          const result = await h.run({ command: 'delete', 'key-id': `${good.id},ws_apik_bad`, retries: '0' });
+          const error = theError(result);
+          expect(error).toMatch(new RegExp(`Could not disable 1 of 2 keys .*\\(disabled: ${good.id}\\)`));
+          expect(error).toMatch(/ws_apik_bad: SuprSend failed to disable key ws_apik_bad .*db down/);
+          expect(result.outputs['deleted-key-ids']).toBe(JSON.stringify([good.id]));
+        }
+      );
     });
   });
 
@@ -165,22 +173,28 @@ describe.each(NODES)('lifecycle on %s', (_label, node) => {
         const before = h.mock.requests.length;
         const post = await h.run({ name: 'ci', ephemeral: 'true' }, { postState: main.state });
         expect(post.exitCode).toBe(0);
-        expect(h.mock.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE /v1/staging/ws_api_key/${main.outputs['key-id']}/`]);
+        expect(h.mock.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
+          `DELETE /v1/staging/ws_api_key/${main.outputs['key-id']}/`
+        ]);
         expect(post.stdout).toContain(`Disabled ephemeral key ${main.outputs['key-id']}`);
         expect(other.is_deleted).toBe(false);
       });
     });
 
     it('a post step that cannot disable the key warns with its id and does not fail the job', async () => {
-      await withMock(node, { fault: (r) => (r.method === 'DELETE' ? { status: 500, body: '{"message":"nope"}' } : undefined) }, async (h) => {
-        const main = await h.run({ name: 'ci', ephemeral: 'true' });
-        const post = await h.run({ name: 'ci', ephemeral: 'true', retries: '0' }, { postState: main.state });
-        expect(post.exitCode).toBe(0);
-        expect(post.errors).toEqual([]);
-        expect(post.warnings).toHaveLength(1);
-        expect(post.warnings[0]).toContain(`Could not disable ephemeral key ${main.outputs['key-id']} in workspace 'staging'`);
-        expect(post.warnings[0]).toContain(`key-id ${main.outputs['key-id']}`);
-      });
+      await withMock(
+        node,
+        { fault: (r) => (r.method === 'DELETE' ? { status: 500, body: '{"message":"nope"}' } : undefined) },
+        async (h) => {
+          const main = await h.run({ name: 'ci', ephemeral: 'true' });
+          const post = await h.run({ name: 'ci', ephemeral: 'true', retries: '0' }, { postState: main.state });
+          expect(post.exitCode).toBe(0);
+          expect(post.errors).toEqual([]);
+          expect(post.warnings).toHaveLength(1);
+          expect(post.warnings[0]).toContain(`Could not disable ephemeral key ${main.outputs['key-id']} in workspace 'staging'`);
+          expect(post.warnings[0]).toContain(`key-id ${main.outputs['key-id']}`);
+        }
+      );
     });
 
     it('without ephemeral, or when nothing was created, the post step does nothing', async () => {
@@ -202,7 +216,13 @@ describe.each(NODES)('lifecycle on %s', (_label, node) => {
 
   it('an empty description traces the key to the workflow run', async () => {
     await withMock(node, {}, async (h) => {
-      const env = { GITHUB_REPOSITORY: 'acme/shop', GITHUB_WORKFLOW: 'Deploy', GITHUB_RUN_NUMBER: '42', GITHUB_RUN_ID: '9001', GITHUB_SERVER_URL: 'https://github.com' };
+      const env = {
+        GITHUB_REPOSITORY: 'acme/shop',
+        GITHUB_WORKFLOW: 'Deploy',
+        GITHUB_RUN_NUMBER: '42',
+        GITHUB_RUN_ID: '9001',
+        GITHUB_SERVER_URL: 'https://github.com'
+      };
       await h.run({ name: 'app' }, { env });
       expect(JSON.parse(h.mock.requests[0]!.body)).toEqual({
         name: 'app',

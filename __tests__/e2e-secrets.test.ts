@@ -9,7 +9,11 @@ import { NODES, theError, withMock, type Harness } from './helpers/e2e.js';
 
 type Fail = NonNullable<Parameters<typeof startFakeGitHub>[0]>;
 
-async function withGitHub(node: string, fail: Fail['fail'], body: (h: Harness, gh: FakeGitHub, env: Record<string, string>) => Promise<void>): Promise<void> {
+async function withGitHub(
+  node: string,
+  fail: Fail['fail'],
+  body: (h: Harness, gh: FakeGitHub, env: Record<string, string>) => Promise<void>
+): Promise<void> {
   const gh = await startFakeGitHub({ fail });
   try {
     await withMock(node, {}, (h) => body(h, gh, { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/shop' }));
@@ -54,37 +58,56 @@ describe.each(NODES)('GitHub secrets on %s', (_label, node) => {
   });
 
   it('on 403, disables the new key and fails with the reason and the missing permission', async () => {
-    await withGitHub(node, (method) => (method === 'PUT' ? { status: 403, message: 'Resource not accessible by integration' } : undefined), async (h, gh, env) => {
-      const result = await h.run(secretInputs, { env });
-      const error = theError(result);
-      const key = h.mock.keys.get('staging')![0]!;
-      expect(error).toContain('GitHub did not store the key as repository secret SUPRSEND_API_KEY in acme/shop: HTTP 403 (Resource not accessible by integration');
-      expect(error).toContain('"Secrets: write"');
-      expect(error).toContain(`The new key ${key.id} was disabled again`);
-      expect(h.mock.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/staging/ws_api_key/', `DELETE /v1/staging/ws_api_key/${key.id}/`]);
-      expect(key.is_deleted).toBe(true);
-      expect(result.outputs).toEqual({});
-      expect(gh.secrets.size).toBe(0);
-    });
+    await withGitHub(
+      node,
+      (method) => (method === 'PUT' ? { status: 403, message: 'Resource not accessible by integration' } : undefined),
+      async (h, gh, env) => {
+        const result = await h.run(secretInputs, { env });
+        const error = theError(result);
+        const key = h.mock.keys.get('staging')![0]!;
+        expect(error).toContain(
+          'GitHub did not store the key as repository secret SUPRSEND_API_KEY in acme/shop: HTTP 403 (Resource not accessible by integration'
+        );
+        expect(error).toContain('"Secrets: write"');
+        expect(error).toContain(`The new key ${key.id} was disabled again`);
+        expect(h.mock.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+          'POST /v1/staging/ws_api_key/',
+          `DELETE /v1/staging/ws_api_key/${key.id}/`
+        ]);
+        expect(key.is_deleted).toBe(true);
+        expect(result.outputs).toEqual({});
+        expect(gh.secrets.size).toBe(0);
+      }
+    );
   });
 
   it('on 404 for an environment, names it and the permission, and rolls back', async () => {
-    await withGitHub(node, (_m, path) => (path.includes('/environments/') ? { status: 404, message: 'Not Found' } : undefined), async (h, _gh, env) => {
-      const error = theError(await h.run({ ...secretInputs, 'secret-environment': 'prod' }, { env }));
-      expect(error).toMatch(/environment 'prod' or repository acme\/shop does not exist.*"Environments: write"/);
-      expect(h.mock.keys.get('staging')![0]!.is_deleted).toBe(true);
-    });
+    await withGitHub(
+      node,
+      (_m, path) => (path.includes('/environments/') ? { status: 404, message: 'Not Found' } : undefined),
+      async (h, _gh, env) => {
+        const error = theError(await h.run({ ...secretInputs, 'secret-environment': 'prod' }, { env }));
+        expect(error).toMatch(/environment 'prod' or repository acme\/shop does not exist.*"Environments: write"/);
+        expect(h.mock.keys.get('staging')![0]!.is_deleted).toBe(true);
+      }
+    );
   });
 
   it('when disabling the new key fails too, names the key to disable by hand', async () => {
     const gh = await startFakeGitHub({ fail: () => ({ status: 500, message: 'boom' }) });
     try {
-      await withMock(node, { fault: (r) => (r.method === 'DELETE' ? { status: 503, body: '{"message":"down"}' } : undefined) }, async (h) => {
-        const error = theError(await h.run({ ...secretInputs, retries: '0' }, { env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/shop' } }));
-        const id = h.mock.keys.get('staging')![0]!.id;
-        expect(error).toContain(`Disabling the new key ${id} failed too`);
-        expect(error).toContain(`Disable it by hand: command 'delete' with key-id ${id}.`);
-      });
+      await withMock(
+        node,
+        { fault: (r) => (r.method === 'DELETE' ? { status: 503, body: '{"message":"down"}' } : undefined) },
+        async (h) => {
+          const error = theError(
+            await h.run({ ...secretInputs, retries: '0' }, { env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/shop' } })
+          );
+          const id = h.mock.keys.get('staging')![0]!.id;
+          expect(error).toContain(`Disabling the new key ${id} failed too`);
+          expect(error).toContain(`Disable it by hand: command 'delete' with key-id ${id}.`);
+        }
+      );
     } finally {
       await gh.close();
     }

@@ -21,7 +21,11 @@ describe('key facts', () => {
   });
 
   it('finds active keys by exact name', () => {
-    const keys = [key('a', '2026-01-01T00:00:00Z'), key('b', '2026-02-01T00:00:00Z', { is_deleted: true }), key('c', '2026-03-01T00:00:00Z', { name: 'App' })];
+    const keys = [
+      key('a', '2026-01-01T00:00:00Z'),
+      key('b', '2026-02-01T00:00:00Z', { is_deleted: true }),
+      key('c', '2026-03-01T00:00:00Z', { name: 'App' })
+    ];
     expect(activeKeysNamed(keys, 'app').map((k) => k.id)).toEqual(['a']);
   });
 });
@@ -61,7 +65,10 @@ describe('summarizeKeys', () => {
     const r = summarizeKeys(keys, base, { workspace: 'w', now });
     expect(r.keys.map((k) => k.id)).toEqual(['fresh', 'edge', 'old', 'undated']);
     expect(r.hiddenDisabled).toBe(1);
-    expect(r.stale.map((s) => [s.key.id, s.ageDays])).toEqual([['old', 2518], ['edge', 90]]);
+    expect(r.stale.map((s) => [s.key.id, s.ageDays])).toEqual([
+      ['old', 2518],
+      ['edge', 90]
+    ]);
     expect(r.undated.map((k) => k.id)).toEqual(['undated']);
     expect(r.failure).toBeUndefined();
   });
@@ -81,6 +88,10 @@ describe('staleness', () => {
     const keys = [key('exact', at(90 * 86_400_000)), key('younger', at(90 * 86_400_000 - 1000)), key('half', at(13 * 3_600_000))];
     const base = { command: 'list' as const, name: undefined, includeDeleted: false, failOnStale: false };
     expect(summarizeKeys(keys, { ...base, maxAgeDays: 90 }, { workspace: 'w', now }).stale.map((s) => s.key.id)).toEqual(['exact']);
-    expect(summarizeKeys(keys, { ...base, maxAgeDays: 0.5 }, { workspace: 'w', now }).stale.map((s) => s.key.id)).toEqual(['exact', 'younger', 'half']);
+    expect(summarizeKeys(keys, { ...base, maxAgeDays: 0.5 }, { workspace: 'w', now }).stale.map((s) => s.key.id)).toEqual([
+      'exact',
+      'younger',
+      'half'
+    ]);
   });
 });

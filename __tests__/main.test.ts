@@ -31,12 +31,26 @@ function recordingDeps(inputs: Record<string, string>, state: Record<string, str
     core,
     env: {},
     transport,
-    writeSummary: async (md) => void summaries.push(md),
+    writeSummary: (md) => {
+      summaries.push(md);
+      return Promise.resolve();
+    },
     now: () => new Date('2026-11-23T12:00:00Z'),
-    sleep: async (ms) => void sleeps.push(ms),
+    sleep: (ms) => {
+      sleeps.push(ms);
+      return Promise.resolve();
+    },
     random: () => 0.5
   };
-  return { deps, calls, summaries, sleeps, close: () => transport.close() };
+  return {
+    deps,
+    calls,
+    summaries,
+    sleeps,
+    close: () => {
+      transport.close();
+    }
+  };
 }
 
 let mock: MockServer;

@@ -6,7 +6,11 @@ const base = { 'service-token': 'tok_abc123', workspace: 'staging', name: 'backe
 
 function parse(inputs: Record<string, string>, env: Record<string, string> = {}) {
   const masked: string[] = [];
-  const settings = parseSettings((name) => inputs[name] ?? '', env, (s) => masked.push(s));
+  const settings = parseSettings(
+    (name) => inputs[name] ?? '',
+    env,
+    (s) => masked.push(s)
+  );
   return { settings, masked };
 }
 
@@ -31,16 +35,26 @@ describe('parseSettings', () => {
       timeoutMs: 30_000,
       retries: 3
     });
-    expect(settings.command).toEqual({ command: 'create', name: 'backend-prod', description: undefined, ifExists: 'create', ephemeral: false });
+    expect(settings.command).toEqual({
+      command: 'create',
+      name: 'backend-prod',
+      description: undefined,
+      ifExists: 'create',
+      ephemeral: false
+    });
     expect(settings.summary).toBe(true);
     expect(settings.ignoredInputs).toEqual([]);
   });
 
   it(`falls back to ${TOKEN_ENV} and masks it before anything else can fail`, () => {
     const masked: string[] = [];
-    expect(() => parseSettings((n) => ({ workspace: 'bad/slug' })[n] ?? '', { [TOKEN_ENV]: 'from_env_token' }, (s) => masked.push(s))).toThrow(
-      /workspace/
-    );
+    expect(() =>
+      parseSettings(
+        (n) => ({ workspace: 'bad/slug' })[n] ?? '',
+        { [TOKEN_ENV]: 'from_env_token' },
+        (s) => masked.push(s)
+      )
+    ).toThrow(/workspace/);
     expect(masked).toEqual(['from_env_token']);
   });
 
@@ -90,7 +104,13 @@ describe('parseSettings', () => {
   });
 
   it('reads numbers, booleans and a path prefix', () => {
-    const { settings } = parse({ ...base, 'timeout-seconds': '2.5', retries: '0', summary: 'FALSE', 'base-url': 'http://127.0.0.1:8080/suprsend/' });
+    const { settings } = parse({
+      ...base,
+      'timeout-seconds': '2.5',
+      retries: '0',
+      summary: 'FALSE',
+      'base-url': 'http://127.0.0.1:8080/suprsend/'
+    });
     expect(settings.connection.timeoutMs).toBe(2500);
     expect(settings.connection.retries).toBe(0);
     expect(settings.summary).toBe(false);

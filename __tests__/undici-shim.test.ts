@@ -7,7 +7,11 @@ const require = createRequire(import.meta.url);
 describe('undici shim', () => {
   it('is what the toolkit resolves as undici, and builds real undici objects', () => {
     const shim = require('undici') as { Agent: new (o?: object) => object; ProxyAgent: new (o: object) => object; fetch: unknown };
-    const real = require('undici-impl') as { Agent: new () => object; ProxyAgent: new (o: object) => object; Dispatcher: abstract new () => object };
+    const real = require('undici-impl') as {
+      Agent: new () => object;
+      ProxyAgent: new (o: object) => object;
+      Dispatcher: abstract new () => object;
+    };
     expect(require.resolve('undici')).toMatch(/shims\/undici-lazy\/index\.js$/);
     const agent = new shim.Agent();
     expect(agent).toBeInstanceOf(real.Agent);

@@ -49,7 +49,9 @@ function boxKey(shared) {
     (0,salsa/* hsalsa */.bD)(SIGMA, words(shared), new Uint32Array(4), out);
     const key = new Uint8Array(32);
     const view = new DataView(key.buffer);
-    out.forEach((word, i) => view.setUint32(i * 4, word, true));
+    out.forEach((word, i) => {
+        view.setUint32(i * 4, word, true);
+    });
     return key;
 }
 function words(bytes) {
@@ -80,14 +82,16 @@ async function writeActionsSecret(target, value, userAgent) {
     const scope = environment === undefined ? '/repos/{owner}/{repo}/actions/secrets' : '/repos/{owner}/{repo}/environments/{environment_name}/secrets';
     const params = { owner, repo, ...(environment === undefined ? {} : { environment_name: environment }) };
     try {
-        const { data: key } = await octokit.request(`GET ${scope}/public-key`, params);
-        const publicKey = Buffer.from(String(key.key ?? ''), 'base64');
-        const sealed = sealedBox(new TextEncoder().encode(value), publicKey);
+        const { data } = await octokit.request(`GET ${scope}/public-key`, params);
+        const { key, key_id: keyId } = data;
+        if (typeof key !== 'string' || typeof keyId !== 'string')
+            throw new Error('the public-key answer has no key or key_id');
+        const sealed = sealedBox(new TextEncoder().encode(value), Buffer.from(key, 'base64'));
         await octokit.request(`PUT ${scope}/{secret_name}`, {
             ...params,
             secret_name: name,
             encrypted_value: Buffer.from(sealed).toString('base64'),
-            key_id: String(key.key_id ?? '')
+            key_id: keyId
         });
     }
     catch (error) {

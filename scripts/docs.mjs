@@ -11,10 +11,15 @@ export function renderTables(actionYml) {
     '| Input | Default | Description |',
     '|---|---|---|',
     ...Object.entries(action.inputs).map(
-      ([name, i]) => `| \`${name}\`${i.required ? ' (required)' : ''} | ${i.default === undefined ? '' : `\`${esc(i.default)}\``} | ${esc(i.description)} |`
+      ([name, i]) =>
+        `| \`${name}\`${i.required ? ' (required)' : ''} | ${i.default === undefined ? '' : `\`${esc(i.default)}\``} | ${esc(i.description)} |`
     )
   ].join('\n');
-  const outputs = ['| Output | Description |', '|---|---|', ...Object.entries(action.outputs).map(([name, o]) => `| \`${name}\` | ${esc(o.description)} |`)].join('\n');
+  const outputs = [
+    '| Output | Description |',
+    '|---|---|',
+    ...Object.entries(action.outputs).map(([name, o]) => `| \`${name}\` | ${esc(o.description)} |`)
+  ].join('\n');
   return { inputs, outputs };
 }
 

@@ -22,8 +22,8 @@ export interface Deps {
   env: Record<string, string | undefined>;
   transport: Transport;
   /** Writes Markdown to the job summary. */
-  writeSummary(markdown: string): Promise<void>;
-  now(): Date;
-  sleep(ms: number): Promise<void>;
-  random(): number;
+  writeSummary: (markdown: string) => Promise<void>;
+  now: () => Date;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
 }

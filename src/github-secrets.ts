@@ -13,17 +13,19 @@ export async function writeActionsSecret(target: SecretTarget, value: string, us
   const octokit = getOctokit(target.githubToken, { baseUrl: target.apiUrl, userAgent });
   const { owner, repo, environment, name } = target;
   const where = describeTarget(target);
-  const scope = environment === undefined ? '/repos/{owner}/{repo}/actions/secrets' : '/repos/{owner}/{repo}/environments/{environment_name}/secrets';
+  const scope =
+    environment === undefined ? '/repos/{owner}/{repo}/actions/secrets' : '/repos/{owner}/{repo}/environments/{environment_name}/secrets';
   const params = { owner, repo, ...(environment === undefined ? {} : { environment_name: environment }) };
   try {
-    const { data: key } = await octokit.request(`GET ${scope}/public-key`, params);
-    const publicKey = Buffer.from(String((key as { key?: unknown }).key ?? ''), 'base64');
-    const sealed = sealedBox(new TextEncoder().encode(value), publicKey);
+    const { data } = await octokit.request(`GET ${scope}/public-key`, params);
+    const { key, key_id: keyId } = data as { key?: unknown; key_id?: unknown };
+    if (typeof key !== 'string' || typeof keyId !== 'string') throw new Error('the public-key answer has no key or key_id');
+    const sealed = sealedBox(new TextEncoder().encode(value), Buffer.from(key, 'base64'));
     await octokit.request(`PUT ${scope}/{secret_name}`, {
       ...params,
       secret_name: name,
       encrypted_value: Buffer.from(sealed).toString('base64'),
-      key_id: String((key as { key_id?: unknown }).key_id ?? '')
+      key_id: keyId
     });
   } catch (error) {
     throw new ActionError(`GitHub did not store the key as ${where}: ${explain(error, target)}`);
@@ -39,7 +41,7 @@ export function describeTarget(target: SecretTarget): string {
 
 /** GitHub's reason, and the permission that is likely missing. */
 function explain(error: unknown, target: SecretTarget): string {
-  const status = typeof error === 'object' && error !== null && 'status' in error ? Number((error as { status: unknown }).status) : undefined;
+  const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : undefined;
   const message = error instanceof Error ? error.message : String(error);
   const permission =
     target.environment === undefined

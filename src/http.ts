@@ -76,16 +76,19 @@ function send(request: HttpRequest, agent: http.Agent): Promise<HttpResponse> {
   return new Promise<HttpResponse>((resolve, reject) => {
     let connected = false;
     let settled = false;
-    const finish = (error: TransportError | undefined, response?: HttpResponse): void => {
-      if (settled) return;
+    const settle = (): boolean => {
+      if (settled) return false;
       settled = true;
       clearTimeout(timer);
-      if (error) {
-        req.destroy();
-        reject(error);
-      } else {
-        resolve(response!);
-      }
+      return true;
+    };
+    const fail = (error: TransportError): void => {
+      if (!settle()) return;
+      req.destroy();
+      reject(error);
+    };
+    const succeed = (response: HttpResponse): void => {
+      if (settle()) resolve(response);
     };
 
     const req = module.request(url, { method, headers: finalHeaders, agent }, (res) => {
@@ -94,26 +97,32 @@ function send(request: HttpRequest, agent: http.Agent): Promise<HttpResponse> {
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_BODY_BYTES) {
-          finish(new TransportError('too-large', `the response body exceeded ${MAX_BODY_BYTES / 1024 / 1024} MiB`, true));
+          fail(new TransportError('too-large', `the response body exceeded ${MAX_BODY_BYTES / 1024 / 1024} MiB`, true));
           return;
         }
         chunks.push(chunk);
       });
       res.on('end', () => {
-        finish(undefined, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+        succeed({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
       });
-      res.on('aborted', () => finish(new TransportError('connection', 'the connection closed before the whole response arrived', true)));
-      res.on('error', (e) => finish(connectionError(e, true)));
+      res.on('aborted', () => {
+        fail(new TransportError('connection', 'the connection closed before the whole response arrived', true));
+      });
+      res.on('error', (e) => {
+        fail(connectionError(e, true));
+      });
     });
     const timer = setTimeout(() => {
-      finish(new TransportError('timeout', `no complete response within ${timeoutMs / 1000} s`, connected));
+      fail(new TransportError('timeout', `no complete response within ${timeoutMs / 1000} s`, connected));
     }, timeoutMs);
     req.on('socket', (socket) => {
       // A reused keep-alive socket is already connected; a new one tells us when it is.
       if (!socket.connecting) connected = true;
       socket.once('connect', () => (connected = true));
     });
-    req.on('error', (e) => finish(connectionError(e, connected)));
+    req.on('error', (e) => {
+      fail(connectionError(e, connected));
+    });
     req.end(body);
   });
 }

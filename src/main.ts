@@ -42,7 +42,9 @@ export async function main(deps: Deps): Promise<void> {
       if (secret !== undefined) result.storedAs = await storeKeyAsSecret({ ...result, secret: result.secret }, secret, client, USER_AGENT);
       if (ephemeral) core.saveState(EPHEMERAL_KEY_STATE, result.key.id);
     }
-    emitOutputs(result, (name, value) => core.setOutput(name, value));
+    emitOutputs(result, (name, value) => {
+      core.setOutput(name, value);
+    });
     annotate(result, core.warning.bind(core), say);
     if (settings.summary) await deps.writeSummary(say(renderSummary(result)));
     if (result.failure !== undefined) core.setFailed(say(result.failure));
@@ -54,7 +56,9 @@ export async function main(deps: Deps): Promise<void> {
 export function connect(settings: Settings, deps: Deps, mask: (secret: string) => void, say: (text: string) => string): SuprSendClient {
   return new SuprSendClient(settings.connection, {
     transport: deps.transport,
-    debug: (message) => deps.core.debug(say(message)),
+    debug: (message) => {
+      deps.core.debug(say(message));
+    },
     onSecret: mask,
     sleep: deps.sleep,
     now: deps.now,
@@ -77,18 +81,32 @@ function runCommand(client: SuprSendClient, settings: Settings, deps: Deps): Pro
 }
 
 /** Warnings people see on the run's page: each stale key, each key of unknown age. */
-function annotate(result: CommandResult, warning: (message: string, properties?: { title?: string }) => void, say: (text: string) => string): void {
+function annotate(
+  result: CommandResult,
+  warning: (message: string, properties?: { title?: string }) => void,
+  say: (text: string) => string
+): void {
   if (result.command !== 'list') return;
   for (const { key, ageDays } of result.stale) {
-    warning(say(`Key ${JSON.stringify(key.name ?? '')} (${key.id}) in workspace '${result.workspace}' is ${ageDays} days old, older than ${result.maxAgeDays} days: rotate it.`), {
-      title: 'Stale SuprSend API key'
-    });
+    warning(
+      say(
+        `Key ${JSON.stringify(key.name ?? '')} (${key.id}) in workspace '${result.workspace}' is ${ageDays} days old, older than ${result.maxAgeDays} days: rotate it.`
+      ),
+      {
+        title: 'Stale SuprSend API key'
+      }
+    );
   }
   if (result.maxAgeDays !== undefined) {
     for (const key of result.undated) {
-      warning(say(`Key ${JSON.stringify(key.name ?? '')} (${key.id}) in workspace '${result.workspace}' has no readable created_at, so its age is unknown.`), {
-        title: 'SuprSend API key of unknown age'
-      });
+      warning(
+        say(
+          `Key ${JSON.stringify(key.name ?? '')} (${key.id}) in workspace '${result.workspace}' has no readable created_at, so its age is unknown.`
+        ),
+        {
+          title: 'SuprSend API key of unknown age'
+        }
+      );
     }
   }
 }

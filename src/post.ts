@@ -23,10 +23,16 @@ export async function post(deps: Deps): Promise<void> {
     const settings = parseSettings((name) => core.getInput(name), deps.env, mask);
     workspace = settings.connection.workspace;
     const outcome = await connect(settings, deps, mask, say).disableKey(keyId);
-    core.info(outcome === 'disabled' ? `Disabled ephemeral key ${keyId} in workspace '${workspace}'.` : `Ephemeral key ${keyId} was already gone from workspace '${workspace}'.`);
+    core.info(
+      outcome === 'disabled'
+        ? `Disabled ephemeral key ${keyId} in workspace '${workspace}'.`
+        : `Ephemeral key ${keyId} was already gone from workspace '${workspace}'.`
+    );
   } catch (error) {
     core.warning(
-      say(`Could not disable ephemeral key ${keyId}${workspace ? ` in workspace '${workspace}'` : ''}: ${describeError(error)} Disable it by hand: command 'delete' with key-id ${keyId}.`),
+      say(
+        `Could not disable ephemeral key ${keyId}${workspace ? ` in workspace '${workspace}'` : ''}: ${describeError(error)} Disable it by hand: command 'delete' with key-id ${keyId}.`
+      ),
       { title: 'Ephemeral SuprSend key left active' }
     );
   }

@@ -13,7 +13,8 @@ import { blake2b } from '@noble/hashes/blake2.js';
 const SIGMA = new Uint32Array([0x61707865, 0x3320646e, 0x79622d32, 0x6b206574]);
 
 export function sealedBox(message: Uint8Array, recipientPublicKey: Uint8Array): Uint8Array {
-  if (recipientPublicKey.length !== 32) throw new Error(`a sealed box needs a 32-byte X25519 public key, got ${recipientPublicKey.length} bytes`);
+  if (recipientPublicKey.length !== 32)
+    throw new Error(`a sealed box needs a 32-byte X25519 public key, got ${recipientPublicKey.length} bytes`);
   const ephemeral = x25519.keygen();
   const nonce = blake2b(concat(ephemeral.publicKey, recipientPublicKey), { dkLen: 24 });
   const key = boxKey(x25519.getSharedSecret(ephemeral.secretKey, recipientPublicKey));
@@ -26,7 +27,9 @@ function boxKey(shared: Uint8Array): Uint8Array {
   hsalsa(SIGMA, words(shared), new Uint32Array(4), out);
   const key = new Uint8Array(32);
   const view = new DataView(key.buffer);
-  out.forEach((word, i) => view.setUint32(i * 4, word, true));
+  out.forEach((word, i) => {
+    view.setUint32(i * 4, word, true);
+  });
   return key;
 }
 

@@ -110,18 +110,17 @@ const COMMAND_INPUTS: Record<string, readonly Command[]> = {
 
 /** Letters, digits, '-' and '_': a slug or id can never change the request path. */
 const PATH_SEGMENT = /^[A-Za-z0-9_-]+$/;
+// Matching control characters is the point of these two.
+// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS_BUT_NEWLINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /**
  * Reads and validates every input. `onSecret` is called with the service token
  * the moment it is read, before anything else can fail and print.
  */
-export function parseSettings(
-  readRaw: ReadInput,
-  env: Record<string, string | undefined>,
-  onSecret: (secret: string) => void
-): Settings {
+export function parseSettings(readRaw: ReadInput, env: Record<string, string | undefined>, onSecret: (secret: string) => void): Settings {
   const token = readToken(readRaw, env);
   onSecret(token);
   const githubToken = readRaw('github-token');
@@ -144,7 +143,7 @@ export function parseSettings(
     connection,
     command: commandSettings(command, read, isSet, () => secretTarget(read, env, githubToken)),
     summary: boolean(read, 'summary'),
-    ignoredInputs: Object.keys(COMMAND_INPUTS).filter((input) => isSet(input) && !COMMAND_INPUTS[input]!.includes(command))
+    ignoredInputs: Object.keys(COMMAND_INPUTS).filter((input) => isSet(input) && !(COMMAND_INPUTS[input] ?? []).includes(command))
   };
 }
 
@@ -188,10 +187,16 @@ function commandSettings(
       const keyIds = keyIdList(read('key-id'));
       const name = keyName(read);
       if (keyIds.length > 0 && name !== undefined) {
-        throw new InputError('key-id', "and 'name' are both set for command 'delete': pick one, the ids of the keys to disable or the name whose keys to disable.");
+        throw new InputError(
+          'key-id',
+          "and 'name' are both set for command 'delete': pick one, the ids of the keys to disable or the name whose keys to disable."
+        );
       }
       if (keyIds.length === 0 && name === undefined) {
-        throw new InputError('key-id', "or 'name' is required for command 'delete': give the ids of the keys to disable (ws_apik_…), or the name whose active keys to disable.");
+        throw new InputError(
+          'key-id',
+          "or 'name' is required for command 'delete': give the ids of the keys to disable (ws_apik_…), or the name whose active keys to disable."
+        );
       }
       const keep = integer(read, 'keep', { max: 1_000_000 });
       if (keyIds.length > 0 && isSet('keep')) {
@@ -216,7 +221,10 @@ function secretTarget(read: ReadInput, env: Record<string, string | undefined>, 
     return undefined;
   }
   if (!SECRET_NAME.test(name) || /^GITHUB_/i.test(name)) {
-    throw new InputError('secret-name', `must be letters, digits and underscores, not starting with a digit or GITHUB_ (e.g. SUPRSEND_API_KEY), got ${quote(name)}.`);
+    throw new InputError(
+      'secret-name',
+      `must be letters, digits and underscores, not starting with a digit or GITHUB_ (e.g. SUPRSEND_API_KEY), got ${quote(name)}.`
+    );
   }
   if (githubToken === '') {
     throw new InputError(
@@ -225,17 +233,23 @@ function secretTarget(read: ReadInput, env: Record<string, string | undefined>, 
     );
   }
   const repository = read('secret-repository') || (env.GITHUB_REPOSITORY ?? '');
-  if (repository === '') throw new InputError('secret-repository', 'is required outside GitHub Actions (GITHUB_REPOSITORY is not set): give owner/repo.');
-  const match = REPOSITORY.exec(repository);
-  if (!match) throw new InputError('secret-repository', `must be owner/repo, e.g. acme/shop, got ${quote(repository)}.`);
+  if (repository === '')
+    throw new InputError('secret-repository', 'is required outside GitHub Actions (GITHUB_REPOSITORY is not set): give owner/repo.');
+  const [, owner, repo] = REPOSITORY.exec(repository) ?? [];
+  if (owner === undefined || repo === undefined) {
+    throw new InputError('secret-repository', `must be owner/repo, e.g. acme/shop, got ${quote(repository)}.`);
+  }
   const environment = read('secret-environment');
   if (CONTROL_CHARS.test(environment) || environment.length > 255) {
-    throw new InputError('secret-environment', `must be an environment name of at most 255 characters without control characters, got ${quote(environment)}.`);
+    throw new InputError(
+      'secret-environment',
+      `must be an environment name of at most 255 characters without control characters, got ${quote(environment)}.`
+    );
   }
   return {
     name,
-    owner: match[1]!,
-    repo: match[2]!,
+    owner,
+    repo,
     environment: environment === '' ? undefined : environment,
     githubToken,
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
@@ -285,7 +299,10 @@ function baseUrl(value: string): URL {
     throw new InputError('base-url', 'must not contain a user name or password; the service token is the only credential sent.');
   }
   if (url.search !== '' || url.hash !== '') {
-    throw new InputError('base-url', `must not have a query or fragment, got ${quote(value)}; give only the API root, e.g. ${DEFAULT_BASE_URL}.`);
+    throw new InputError(
+      'base-url',
+      `must not have a query or fragment, got ${quote(value)}; give only the API root, e.g. ${DEFAULT_BASE_URL}.`
+    );
   }
   return url;
 }
@@ -312,7 +329,10 @@ function keyIdList(value: string): string[] {
   const ids = value.split(/[\s,]+/).filter((id) => id !== '');
   for (const id of ids) {
     if (!PATH_SEGMENT.test(id)) {
-      throw new InputError('key-id', `must be key ids such as ws_apik_1a2b3c (letters, digits, '-', '_'), separated by commas, spaces or new lines; ${quote(id)} is not one.`);
+      throw new InputError(
+        'key-id',
+        `must be key ids such as ws_apik_1a2b3c (letters, digits, '-', '_'), separated by commas, spaces or new lines; ${quote(id)} is not one.`
+      );
     }
   }
   return [...new Set(ids)];
@@ -342,17 +362,16 @@ function integer(read: ReadInput, input: string, range: { max: number }): number
   return Number(value);
 }
 
-function decimal(
-  read: ReadInput,
-  input: string,
-  range: { min: number; minExclusive: boolean; max: number }
-): number {
+function decimal(read: ReadInput, input: string, range: { min: number; minExclusive: boolean; max: number }): number {
   const value = read(input);
   const n = Number(value);
   const inRange = range.minExclusive ? n > range.min : n >= range.min;
   if (!/^\d+(\.\d+)?$/.test(value) || !inRange || n > range.max) {
     const lowest = range.minExclusive ? `more than ${range.min}` : `from ${range.min}`;
-    throw new InputError(input, `must be a number ${lowest} up to ${range.max} (digits and an optional decimal point, e.g. 30 or 2.5), got ${quote(value)}.`);
+    throw new InputError(
+      input,
+      `must be a number ${lowest} up to ${range.max} (digits and an optional decimal point, e.g. 30 or 2.5), got ${quote(value)}.`
+    );
   }
   return n;
 }

@@ -9,7 +9,12 @@ import type { SecretTarget } from './settings.js';
 import type { SuprSendClient } from './suprsend.js';
 
 /** Returns where the secret was stored, in words for the summary. */
-export async function storeKeyAsSecret(result: CreateResult & { secret: string }, target: SecretTarget, client: SuprSendClient, userAgent: string): Promise<string> {
+export async function storeKeyAsSecret(
+  result: CreateResult & { secret: string },
+  target: SecretTarget,
+  client: SuprSendClient,
+  userAgent: string
+): Promise<string> {
   const { writeActionsSecret, describeTarget } = await import('./github-secrets.js');
   try {
     await writeActionsSecret(target, result.secret, userAgent);

@@ -97,7 +97,10 @@ export class SuprSendClient {
   async listKeys(): Promise<ApiKey[]> {
     const what = `list the keys of workspace '${this.connection.workspace}'`;
     try {
-      return await fetchAllPages((offset, limit) => this.fetchPage(offset, limit, what), (key) => key.id);
+      return await fetchAllPages(
+        (offset, limit) => this.fetchPage(offset, limit, what),
+        (key) => key.id
+      );
     } catch (error) {
       if (error instanceof PagingError) throw new ActionError(`Could not ${what}: ${error.message}.`);
       throw error;
@@ -127,7 +130,9 @@ export class SuprSendClient {
     }
     const items = results.map((item, i): ApiKey => {
       if (!isObject(item) || typeof item.id !== 'string' || item.id === '') {
-        throw new ActionError(`SuprSend's answer to ${what} has an entry without an id (offset ${offset + i}); the listing cannot be trusted.`);
+        throw new ActionError(
+          `SuprSend's answer to ${what} has an entry without an id (offset ${offset + i}); the listing cannot be trusted.`
+        );
       }
       // A listing never carries secrets; drop one if a server sends it anyway.
       const { api_key: _secret, ...key } = item;
@@ -216,7 +221,9 @@ export class SuprSendClient {
       );
     }
     if (status === 403) {
-      return new ActionError(`The service token may not ${op.what} (${http}). Use a service token with access to workspace '${workspace}'.`);
+      return new ActionError(
+        `The service token may not ${op.what} (${http}). Use a service token with access to workspace '${workspace}'.`
+      );
     }
     if (status === 404) {
       return new ActionError(
@@ -307,7 +314,11 @@ export function apiMessage(response: HttpResponse): string {
 function flatten(value: unknown): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.map(flatten).filter((v) => v !== '').join('; ');
+  if (Array.isArray(value))
+    return value
+      .map(flatten)
+      .filter((v) => v !== '')
+      .join('; ');
   if (isObject(value)) {
     return Object.entries(value)
       .map(([k, v]) => `${k}: ${flatten(v)}`)

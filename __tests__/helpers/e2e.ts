@@ -73,6 +73,11 @@ export function expectNoLeak(result: RunResult, secrets: string[]): void {
   }
 }
 
+/** The ids in a `keys` output. */
+export function keyIds(keysOutput: string | undefined): string[] {
+  return (JSON.parse(keysOutput ?? '[]') as { id: string }[]).map((k) => k.id);
+}
+
 /** The one `::error::` of a failed step. */
 export function theError(result: RunResult): string {
   expect(result.exitCode).toBe(1);

@@ -32,7 +32,17 @@ export async function startFakeGitHub(
 ): Promise<FakeGitHub> {
   const keyPair = nacl.box.keyPair();
   const keyId = '568250167242549743';
-  const state: FakeGitHub = { url: '', requests: [], secrets: new Map(), close: () => new Promise((r) => server.close(() => r())) };
+  const state: FakeGitHub = {
+    url: '',
+    requests: [],
+    secrets: new Map(),
+    close: () =>
+      new Promise((r) =>
+        server.close(() => {
+          r();
+        })
+      )
+  };
 
   const server = http.createServer((req, res) => {
     let body = '';
@@ -45,24 +55,43 @@ export async function startFakeGitHub(
         res.end(data === undefined ? '' : JSON.stringify(data));
       };
       const failure = options.fail?.(req.method ?? '', path);
-      if (failure) return send(failure.status, { message: failure.message, documentation_url: 'https://docs.github.com/rest' });
-      if (req.headers.authorization !== `token ${GITHUB_TEST_TOKEN}`) return send(401, { message: 'Bad credentials' });
+      if (failure) {
+        send(failure.status, { message: failure.message, documentation_url: 'https://docs.github.com/rest' });
+        return;
+      }
+      if (req.headers.authorization !== `token ${GITHUB_TEST_TOKEN}`) {
+        send(401, { message: 'Bad credentials' });
+        return;
+      }
 
       const m = /^\/repos\/([^/]+)\/([^/]+)\/(?:actions|environments\/([^/]+))\/secrets\/([^/]+)$/.exec(path);
-      if (!m) return send(404, { message: 'Not Found' });
+      if (!m) {
+        send(404, { message: 'Not Found' });
+        return;
+      }
       const [, owner, repo, environment, last] = m;
-      if (req.method === 'GET' && last === 'public-key') return send(200, { key_id: keyId, key: Buffer.from(keyPair.publicKey).toString('base64') });
+      if (req.method === 'GET' && last === 'public-key') {
+        send(200, { key_id: keyId, key: Buffer.from(keyPair.publicKey).toString('base64') });
+        return;
+      }
       if (req.method === 'PUT') {
         const { encrypted_value, key_id } = JSON.parse(body) as { encrypted_value: string; key_id: string };
-        if (key_id !== keyId) return send(422, { message: 'key_id does not match' });
+        if (key_id !== keyId) {
+          send(422, { message: 'key_id does not match' });
+          return;
+        }
         const opened = openSealedBox(new Uint8Array(Buffer.from(encrypted_value, 'base64')), keyPair);
-        if (opened === null) return send(422, { message: 'could not decrypt' });
+        if (opened === null) {
+          send(422, { message: 'could not decrypt' });
+          return;
+        }
         const where = `${owner}/${repo}/${environment === undefined ? '' : `env:${environment}/`}${last}`;
         const existed = state.secrets.has(where);
         state.secrets.set(where, new TextDecoder().decode(opened));
-        return send(existed ? 204 : 201);
+        send(existed ? 204 : 201);
+        return;
       }
-      return send(405, { message: 'Method Not Allowed' });
+      send(405, { message: 'Method Not Allowed' });
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -20,15 +20,14 @@ export async function deleteKeys(client: SuprSendClient, settings: DeleteSetting
   const outcomes = await settleAll(plan.disable, DELETE_CONCURRENCY, (key) => client.disableKey(key.id));
   const disabled: ApiKey[] = [];
   const failed: string[] = [];
-  outcomes.forEach((outcome, i) => {
-    const key = plan.disable[i]!;
+  for (const { item: key, outcome } of outcomes) {
     if (outcome.status === 'fulfilled') {
       // A 404 here means the key went away since the listing: it is not active, which is what was asked.
       (outcome.value === 'disabled' ? disabled : plan.alreadyDisabled).push(key);
     } else {
       failed.push(`${key.id}: ${describeError(outcome.reason)}`);
     }
-  });
+  }
   const failure =
     failed.length === 0
       ? undefined
@@ -54,7 +53,7 @@ export function planById(all: ApiKey[], ids: string[], workspace: string): Plan 
         `Check 'key-id' (and 'workspace'); command 'list' shows the keys that exist.`
     );
   }
-  const keys = ids.map((id) => byId.get(id)!);
+  const keys = ids.flatMap((id) => byId.get(id) ?? []);
   return { disable: keys.filter((k) => k.is_deleted !== true), alreadyDisabled: keys.filter((k) => k.is_deleted === true), kept: [] };
 }
 

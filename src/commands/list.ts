@@ -22,7 +22,8 @@ export function summarizeKeys(all: ApiKey[], settings: ListSettings, context: { 
   for (const key of keys) {
     const age = ageDays(key, now);
     if (age === undefined) undated.push(key);
-    else if (settings.maxAgeDays !== undefined && isActive(key) && isOlderThan(key, settings.maxAgeDays, now)) stale.push({ key, ageDays: age });
+    else if (settings.maxAgeDays !== undefined && isActive(key) && isOlderThan(key, settings.maxAgeDays, now))
+      stale.push({ key, ageDays: age });
   }
   stale.sort((a, b) => b.ageDays - a.ageDays);
   const failure =
@@ -30,5 +31,15 @@ export function summarizeKeys(all: ApiKey[], settings: ListSettings, context: { 
       ? `${stale.length} of ${keys.length} keys in workspace '${workspace}' ${stale.length === 1 ? 'is' : 'are'} older than ${settings.maxAgeDays} days ` +
         `(${stale.map((s) => s.key.id).join(', ')}). Rotate them: create a new key, deploy it, then disable the old ones with command 'delete' and 'keep: 1'.`
       : undefined;
-  return { command: 'list', workspace, keys, hiddenDisabled: named.length - keys.length, maxAgeDays: settings.maxAgeDays, stale, undated, now, failure };
+  return {
+    command: 'list',
+    workspace,
+    keys,
+    hiddenDisabled: named.length - keys.length,
+    maxAgeDays: settings.maxAgeDays,
+    stale,
+    undated,
+    now,
+    failure
+  };
 }

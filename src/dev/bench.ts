@@ -21,7 +21,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const probe = join(mkdtempSync(join(tmpdir(), 'bench-')), 'rss.mjs');
 writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nmaxrss_kb=${process.resourceUsage().maxRSS}\\n`));\n");
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 
 interface Measured {
@@ -50,7 +50,8 @@ async function measure(mock: MockServer, inputs: Record<string, string>): Promis
 
 async function withMock<T>(options: MockOptions, keys: number, body: (mock: MockServer) => Promise<T>): Promise<T> {
   const mock = await startMockServer(options);
-  for (let i = 0; i < keys; i++) mock.addKey('staging', { name: `service-${i % 50}`, created_at: new Date(Date.now() - (i % 500) * DAY).toISOString() });
+  for (let i = 0; i < keys; i++)
+    mock.addKey('staging', { name: `service-${i % 50}`, created_at: new Date(Date.now() - (i % 500) * DAY).toISOString() });
   try {
     return await body(mock);
   } finally {
@@ -73,7 +74,9 @@ async function coldStart(): Promise<void> {
   console.log('## Cold start (median of 9, process start to exit)\n');
   console.log('| run | median ms | × bare node |\n|---|---|---|');
   console.log(`| \`node -e 0\` | ${median(bare).toFixed(1)} | 1.00 |`);
-  console.log(`| whole \`create\` against the loopback mock | ${median(create).toFixed(1)} | ${(median(create) / median(bare)).toFixed(2)} |\n`);
+  console.log(
+    `| whole \`create\` against the loopback mock | ${median(create).toFixed(1)} | ${(median(create) / median(bare)).toFixed(2)} |\n`
+  );
 }
 
 /** Lists at 0 and 40 ms per request: the difference over 40 ms is the round trips on the critical path. */
@@ -99,7 +102,9 @@ async function sequentialPager(): Promise<void> {
     const start = process.hrtime.bigint();
     let requests = 0;
     for (let offset = 0; ; offset += 100) {
-      const res = await fetch(`${mock.url}/v1/staging/ws_api_key/?limit=100&offset=${offset}`, { headers: { Authorization: `ServiceToken ${MOCK_TOKEN}` } });
+      const res = await fetch(`${mock.url}/v1/staging/ws_api_key/?limit=100&offset=${offset}`, {
+        headers: { Authorization: `ServiceToken ${MOCK_TOKEN}` }
+      });
       requests++;
       const page = (await res.json()) as { results: unknown[] };
       if (page.results.length < 100) break;
@@ -116,10 +121,14 @@ async function commands(): Promise<void> {
     const create = await measure(mock, { name: 'fresh' });
     console.log(`| create | ${create.wallMs.toFixed(0)} | ${create.requests} | ${create.peakInFlight} |`);
     const skip = await measure(mock, { name: 'service-1', 'if-exists': 'skip' });
-    console.log(`| create with if-exists: skip (the listing takes 3 pages of 201 keys; no POST as the name exists) | ${skip.wallMs.toFixed(0)} | ${skip.requests} | ${skip.peakInFlight} |`);
+    console.log(
+      `| create with if-exists: skip (the listing takes 3 pages of 201 keys; no POST as the name exists) | ${skip.wallMs.toFixed(0)} | ${skip.requests} | ${skip.peakInFlight} |`
+    );
     const del = await measure(mock, { command: 'delete', name: 'service-1', keep: '1' });
     const disabled = JSON.parse(del.result.outputs['deleted-key-ids'] ?? '[]') as string[];
-    console.log(`| delete by name (${disabled.length} keys to disable, keep 1) | ${del.wallMs.toFixed(0)} | ${del.requests} | ${del.peakInFlight} |`);
+    console.log(
+      `| delete by name (${disabled.length} keys to disable, keep 1) | ${del.wallMs.toFixed(0)} | ${del.requests} | ${del.peakInFlight} |`
+    );
   });
   console.log();
 }
@@ -130,11 +139,15 @@ function size(): void {
   const js = files('dist').filter((f) => /\.(m|c)?js$/.test(f));
   const total = js.reduce((sum, f) => sum + statSync(f).size, 0);
   console.log('## Size\n');
-  console.log(`All JavaScript under dist/: ${(total / 1000).toFixed(0)} KB in ${js.length} files (${js.map((f) => `${f} ${(statSync(f).size / 1000).toFixed(0)} KB`).join(', ')}).\n`);
+  console.log(
+    `All JavaScript under dist/: ${(total / 1000).toFixed(0)} KB in ${js.length} files (${js.map((f) => `${f} ${(statSync(f).size / 1000).toFixed(0)} KB`).join(', ')}).\n`
+  );
 }
 
 const node = spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
-console.log(`# suprsend-key-action benchmark\n\n${new Date().toISOString().slice(0, 10)}, Node ${node}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}\n`);
+console.log(
+  `# suprsend-key-action benchmark\n\n${new Date().toISOString().slice(0, 10)}, Node ${node}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}\n`
+);
 await coldStart();
 await listing();
 await sequentialPager();

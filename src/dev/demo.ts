@@ -21,7 +21,10 @@ const common = { 'service-token': MOCK_TOKEN, workspace: 'staging', 'base-url': 
 const steps: { title: string; inputs: Record<string, string> }[] = [
   { title: 'Create a key', inputs: { ...common, command: 'create', name: 'backend-prod' } },
   { title: 'Audit the workspace (keys older than 90 days are stale)', inputs: { ...common, command: 'list', 'max-age-days': '90' } },
-  { title: 'Rotate: disable all but the newest backend-prod key', inputs: { ...common, command: 'delete', name: 'backend-prod', keep: '1' } }
+  {
+    title: 'Rotate: disable all but the newest backend-prod key',
+    inputs: { ...common, command: 'delete', name: 'backend-prod', keep: '1' }
+  }
 ];
 
 let failed = false;
@@ -52,8 +55,7 @@ function show(result: RunResult): void {
     else if (line.startsWith('::save-state') || line === '') continue;
     else if (line.startsWith('::debug::')) {
       if (process.env.RUNNER_DEBUG === '1') console.log(`  ##[debug]${mask(line.slice('::debug::'.length))}`);
-    }
-    else console.log(`  ${mask(line)}`);
+    } else console.log(`  ${mask(line)}`);
   }
   console.log(`  (exit code ${result.exitCode})\nOutputs:`);
   for (const [name, value] of Object.entries(result.outputs)) {

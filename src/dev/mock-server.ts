@@ -109,7 +109,9 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       })
   };
 
@@ -134,14 +136,20 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       res.on('close', done);
       const answer = (): void => {
         const fault = options.fault?.(recorded, n);
-        if (fault === undefined) return send(res, handle(recorded));
+        if (fault === undefined) {
+          send(res, handle(recorded));
+          return;
+        }
         if ('reset' in fault) return void req.socket.destroy();
         if ('hang' in fault) return;
         if ('processThenReset' in fault) {
           handle(recorded);
           return void req.socket.destroy();
         }
-        if ('trickle' in fault) return trickle(res, fault.trickle, fault.intervalMs);
+        if ('trickle' in fault) {
+          trickle(res, fault.trickle, fault.intervalMs);
+          return;
+        }
         res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
         res.end(fault.body ?? '');
       };
@@ -161,10 +169,10 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     const prefix = options.prefix ?? '';
     const path = req.path.startsWith(`${prefix}/`) ? req.path.slice(prefix.length) : '';
     const match = /^\/v1\/([^/]+)\/ws_api_key\/(?:([^/]+)\/)?$/.exec(path);
-    const list = match ? keys.get(match[1]!) : undefined;
     if (!match) return error(404, 'not_found', 'NotFound', `no route for ${req.path}`);
-    if (!list) return error(404, 'not_found', 'NotFound', `workspace '${match[1]}' not found`);
-    const keyId = match[2];
+    const [, workspace = '', keyId] = match;
+    const list = keys.get(workspace);
+    if (!list) return error(404, 'not_found', 'NotFound', `workspace '${workspace}' not found`);
 
     if (req.method === 'GET' && keyId === undefined) {
       const limit = clamp(Number(req.query.limit ?? 10), 1, options.maxPageSize ?? 1000);
@@ -185,7 +193,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       }
       const secret = `SS.${randomBytes(32).toString('base64url')}`;
       state.secrets.push(secret);
-      const key = state.addKey(match[1]!, {
+      const key = state.addKey(workspace, {
         name: fields.name,
         description: typeof fields.description === 'string' ? fields.description : null,
         masked_api_key: `${secret.slice(0, 10)}*****`
@@ -235,7 +243,9 @@ function trickle(res: http.ServerResponse, body: string, intervalMs: number): vo
     res.write(body.slice(i, i + 4));
     i += 4;
   }, intervalMs);
-  res.on('close', () => clearInterval(timer));
+  res.on('close', () => {
+    clearInterval(timer);
+  });
 }
 
 function clamp(n: number, min: number, max: number): number {

@@ -53,7 +53,10 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   for (const [name, value] of Object.entries(options.postState ?? {})) env[`STATE_${name}`] = value;
 
   try {
-    const child = spawn(options.node ?? process.execPath, [...(options.nodeArgs ?? []), options.entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(options.node ?? process.execPath, [...(options.nodeArgs ?? []), options.entry], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -61,7 +64,9 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 60_000);
     const exitCode = await new Promise<number | null>((resolve, reject) => {
       child.on('error', reject);
-      child.on('close', (code) => resolve(code));
+      child.on('close', (code) => {
+        resolve(code);
+      });
     });
     clearTimeout(killer);
     return {
@@ -84,15 +89,16 @@ export function parseFileCommand(text: string): Record<string, string> {
   const values: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const head = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
+    const line = lines[i] ?? '';
+    const head = /^([^<=]+)<<(.+)$/.exec(line);
     if (head) {
-      const [, name, delimiter] = head;
-      const end = lines.indexOf(delimiter!, i + 1);
-      values[name!] = lines.slice(i + 1, end).join('\n');
+      const [, name = '', delimiter = ''] = head;
+      const end = lines.indexOf(delimiter, i + 1);
+      values[name] = lines.slice(i + 1, end).join('\n');
       i = end;
-    } else if (lines[i]!.includes('=')) {
-      const at = lines[i]!.indexOf('=');
-      values[lines[i]!.slice(0, at)] = lines[i]!.slice(at + 1);
+    } else if (line.includes('=')) {
+      const at = line.indexOf('=');
+      values[line.slice(0, at)] = line.slice(at + 1);
     }
   }
   return values;
@@ -103,5 +109,11 @@ function commands(stdout: string, name: string): string[] {
   return stdout
     .split('\n')
     .filter((line) => line.startsWith(`::${name}`))
-    .map((line) => line.slice(line.indexOf('::', 2) + 2).replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+    .map((line) =>
+      line
+        .slice(line.indexOf('::', 2) + 2)
+        .replace(/%0D/g, '\r')
+        .replace(/%0A/g, '\n')
+        .replace(/%25/g, '%')
+    );
 }
