@@ -2,6 +2,7 @@
 // Writes the README's inputs and outputs tables from action.yml (between the
 // <!-- inputs --> / <!-- outputs --> markers). `--check` fails instead when they differ.
 import { readFileSync, writeFileSync } from 'node:fs';
+import * as prettier from 'prettier';
 import { parse } from 'yaml';
 
 export function renderTables(actionYml) {
@@ -33,9 +34,15 @@ export function updateReadme(readme, tables) {
   return out;
 }
 
+/** The README with fresh tables, formatted as `npm run format` would leave it. */
+export async function renderReadme(readme, actionYml) {
+  const options = (await prettier.resolveConfig(new URL('../README.md', import.meta.url))) ?? {};
+  return prettier.format(updateReadme(readme, renderTables(actionYml)), { ...options, parser: 'markdown' });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const readme = readFileSync('README.md', 'utf8');
-  const next = updateReadme(readme, renderTables(readFileSync('action.yml', 'utf8')));
+  const next = await renderReadme(readme, readFileSync('action.yml', 'utf8'));
   if (process.argv.includes('--check')) {
     if (next !== readme) {
       console.error("README.md's inputs/outputs tables differ from action.yml: run 'npm run docs'.");
