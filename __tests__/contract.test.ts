@@ -1,6 +1,6 @@
 /**
  * Contract: the bundled action against a mock generated from the API description
- * (shared/api/suprsend-ws-api-key.openapi.yaml) by Prism with --errors, which
+ * (api/suprsend-ws-api-key.openapi.yaml) by Prism with --errors, which
  * answers any request that breaks the spec (path, method, auth header, body) with
  * an error instead of an example. What passes here speaks the documented API.
  */
@@ -12,7 +12,8 @@ import { join, resolve } from 'node:path';
 import { runAction } from '../src/dev/run-action.js';
 import { ENTRY, expectNoLeak, NODES } from './helpers/e2e.js';
 
-const SPEC = resolve('../shared/api/suprsend-ws-api-key.openapi.yaml');
+/** The API description, vendored from shared/api/ (.ci/run fails when the two differ). */
+const SPEC = resolve('api/suprsend-ws-api-key.openapi.yaml');
 const require = createRequire(import.meta.url);
 const PRISM = join(require.resolve('@stoplight/prism-cli/package.json'), '..', 'dist', 'index.js');
 const TOKEN = 'contract-token';

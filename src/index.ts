@@ -1,41 +1,4 @@
-/**
- * Entry point for the runner (both `runs.main` and `runs.post`): wires the real
- * world into `main` or `post`. Nothing runs at import time elsewhere.
- */
-import * as core from '@actions/core';
-import type { Deps } from './deps.js';
-import { createTransport } from './http.js';
-import { main } from './main.js';
-import { post } from './post.js';
-import { USER_AGENT } from './version.js';
+/** The runner's entry (`runs.main` and `runs.post` in action.yml). */
+import { run } from './run.js';
 
-/** Set by the main step; the runner hands it back to the post step as STATE_isPost. */
-const IS_POST = 'isPost';
-
-const transport = createTransport(USER_AGENT);
-const deps: Deps = {
-  core,
-  env: process.env,
-  transport,
-  writeSummary: async (markdown) => {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-      core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');
-      return;
-    }
-    await core.summary.addRaw(markdown, true).write();
-  },
-  now: () => new Date(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  random: Math.random
-};
-
-try {
-  if (core.getState(IS_POST) === 'true') {
-    await post(deps);
-  } else {
-    core.saveState(IS_POST, 'true');
-    await main(deps);
-  }
-} finally {
-  transport.close();
-}
+await run();

@@ -9,6 +9,13 @@ import { resolve } from 'node:path';
 import { MOCK_TOKEN, startMockServer } from './mock-server.js';
 import { runAction, type RunResult } from './run-action.js';
 
+/** `--serve PORT`: only run the mock, for `npm run local-action` and the self-test workflow. */
+if (process.argv[2] === '--serve') {
+  const mock = await startMockServer({ port: Number(process.argv[3] ?? 8787), workspaces: ['staging', 'production'] });
+  console.log(`SuprSend mock listening on ${mock.url} (workspaces staging and production, service token ${MOCK_TOKEN}); Ctrl-C stops it.`);
+  await new Promise(() => undefined);
+}
+
 /** The bundled action: `npm run demo` passes dist/index.js (npm runs scripts from the package root). */
 const entry = resolve(process.argv[2] ?? 'dist/index.js');
 const DAY = 24 * 60 * 60 * 1000;

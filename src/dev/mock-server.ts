@@ -53,6 +53,8 @@ export interface MockOptions {
   ignorePaging?: boolean;
   /** Report this as meta.count instead of the truth (a server that lies). */
   countOverride?: number | null;
+  /** Port on 127.0.0.1; a free one when not given. */
+  port?: number;
   /** Serve the API under this path prefix, as a proxy would (e.g. '/suprsend'). */
   prefix?: string;
   /** Return a fault for the nth request (0-based, counted over all requests), or undefined to answer normally. */
@@ -211,7 +213,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     return error(405, 'method_not_allowed', 'MethodNotAllowed', `${req.method} not allowed`);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return state;
 }
