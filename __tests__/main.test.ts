@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { ActionCore, Deps } from '../src/deps.js';
 import { MOCK_TOKEN, startMockServer, type MockServer } from '../src/dev/mock-server.js';
-import { createTransport } from '../src/http.js';
+import { createTransport, TransportError } from '../src/http.js';
 import { EPHEMERAL_KEY_STATE, main } from '../src/main.js';
 import { post } from '../src/post.js';
 
@@ -96,6 +96,36 @@ describe('main', () => {
     r.close();
     expect(r.sleeps).toEqual([7000, 7000]);
     expect(r.calls).toContainEqual(['setOutput', 'count', '0']);
+  });
+
+  it('retries a POST whose connection was refused (SuprSend never saw it), and creates one key', async () => {
+    const r = recordingDeps(inputs({ name: 'app' }));
+    const real = r.deps.transport;
+    let calls = 0;
+    r.deps.transport = (request) => {
+      calls++;
+      if (calls === 1) return Promise.reject(new TransportError('unreachable', 'ECONNREFUSED: connection refused', false, 'ECONNREFUSED'));
+      return real(request);
+    };
+    await main(r.deps);
+    r.close();
+    expect(calls).toBe(2);
+    expect(r.sleeps).toHaveLength(1);
+    expect(mock.requests.filter((q) => q.method === 'POST')).toHaveLength(1);
+    expect(r.calls).toContainEqual(['setOutput', 'api-key', mock.secrets[0]]);
+  });
+
+  it('never retries a POST whose connection broke after it was sent', async () => {
+    const r = recordingDeps(inputs({ name: 'app' }));
+    let calls = 0;
+    r.deps.transport = () => {
+      calls++;
+      return Promise.reject(new TransportError('connection', 'ECONNRESET: the connection was reset', true, 'ECONNRESET'));
+    };
+    await main(r.deps);
+    r.close();
+    expect(calls).toBe(1);
+    expect(r.calls.find((c) => c[0] === 'setFailed')?.[1]).toMatch(/may have reached SuprSend/);
   });
 
   it('warns about inputs the command does not use', async () => {
