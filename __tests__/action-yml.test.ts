@@ -95,3 +95,21 @@ describe('README tables (npm run docs)', () => {
     expect(result.stderr).toMatch(/run 'npm run docs'/);
   });
 });
+
+describe('release notes (scripts/release-notes.mjs, used by the release workflow)', () => {
+  const notes = (version: string) => spawnSync(process.execPath, ['scripts/release-notes.mjs', version], { encoding: 'utf8' });
+
+  it("CHANGELOG.md has a section for package.json's version", () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    const result = notes(`v${version}`);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/### Added/);
+    expect(result.stdout).not.toMatch(/^## \[/m);
+  });
+
+  it('fails for a version without a section', () => {
+    const result = notes('v0.0.9');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('no section for 0.0.9');
+  });
+});

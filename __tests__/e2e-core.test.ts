@@ -57,6 +57,28 @@ describe.each(NODES)('end to end on %s', (_label, node) => {
       });
     });
 
+    it('leaves out an empty description outside GitHub Actions, and sends JSON headers on reads too', async () => {
+      await withMock(node, {}, async ({ mock, run }) => {
+        await run({ name: 'no-description' });
+        expect(JSON.parse(mock.requests[0]!.body)).toEqual({ name: 'no-description' });
+        await run({ command: 'list' });
+        const get = mock.requests[1]!;
+        expect(get.method).toBe('GET');
+        expect(get.headers['content-type']).toBe('application/json');
+        expect(get.headers.authorization).toBe(`ServiceToken ${MOCK_TOKEN}`);
+        expect(get.headers['user-agent']).toBe(`suprsend-key-action/${VERSION}`);
+      });
+    });
+
+    it('retries a POST to a port that refuses connections (nothing was sent), then says so', async () => {
+      const port = await closedPort();
+      await withMock(node, {}, async ({ run }) => {
+        const error = theError(await run({ name: 'app', 'base-url': `http://127.0.0.1:${port}`, retries: '2' }));
+        expect(error).toMatch(/Could not reach SuprSend .*ECONNREFUSED.*after 2 retries/);
+        expect(error).not.toMatch(/may have reached/);
+      });
+    });
+
     it('reads the token from SUPRSEND_SERVICE_TOKEN when the input is empty', async () => {
       await withMock(node, {}, async ({ mock, run }) => {
         const result = await run({ 'service-token': '', name: 'from-env' }, { env: { SUPRSEND_SERVICE_TOKEN: MOCK_TOKEN } });

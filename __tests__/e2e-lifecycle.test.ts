@@ -135,6 +135,16 @@ describe.each(NODES)('lifecycle on %s', (_label, node) => {
       });
     });
 
+    it('a re-run of create with skip converges on one key', async () => {
+      await withMock(node, {}, async (h) => {
+        const first = await h.run({ name: 'app', 'if-exists': 'skip' });
+        const again = await h.run({ name: 'app', 'if-exists': 'skip' });
+        expect([first.outputs.created, again.outputs.created]).toEqual(['true', 'false']);
+        expect(again.outputs['key-id']).toBe(first.outputs['key-id']);
+        expect(h.mock.keys.get('staging')).toHaveLength(1);
+      });
+    });
+
     it('create (the default) adds another key', async () => {
       await withMock(node, {}, async (h) => {
         h.mock.addKey('staging', { name: 'app' });

@@ -148,13 +148,14 @@ export class SuprSendClient {
   private async request(op: Operation, accepted: number[] = []): Promise<HttpResponse> {
     const url = new URL(this.root + op.path);
     for (const [key, value] of Object.entries(op.query ?? {})) url.searchParams.set(key, value);
+    // As SuprSend's own examples send them, on every request.
     const headers: Record<string, string> = {
       Authorization: `ServiceToken ${this.connection.token}`,
       Accept: 'application/json',
+      'Content-Type': 'application/json',
       'User-Agent': this.deps.userAgent
     };
     const body = op.body === undefined ? undefined : JSON.stringify(op.body);
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
     const retries = this.connection.retries;
 
     for (let attempt = 0; ; attempt++) {

@@ -11,7 +11,7 @@ import type { CreateResult } from './result.js';
 export async function createKey(
   client: SuprSendClient,
   settings: CreateSettings,
-  context: { workspace: string; origin: string }
+  context: { workspace: string; origin: string | undefined }
 ): Promise<CreateResult> {
   const { workspace } = context;
   if (settings.ifExists !== 'create') {
