@@ -164,3 +164,15 @@ describe('post', () => {
     expect(mock.requests).toEqual([]);
   });
 });
+
+describe('main, when the summary cannot be written', () => {
+  it('warns and keeps the step green: the key exists and the outputs are set', async () => {
+    const r = recordingDeps(inputs({ name: 'app' }));
+    r.deps.writeSummary = () => Promise.reject(new Error('EACCES: permission denied'));
+    await main(r.deps);
+    r.close();
+    expect(r.calls.some((c) => c[0] === 'setFailed')).toBe(false);
+    expect(r.calls).toContainEqual(['warning', 'Could not write the job summary: Unexpected Error: EACCES: permission denied']);
+    expect(r.calls).toContainEqual(['setOutput', 'api-key', mock.secrets[0]]);
+  });
+});

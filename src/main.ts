@@ -11,7 +11,7 @@ import type { Deps } from './deps.js';
 import { describeError } from './errors.js';
 import { describeOrigin } from './origin.js';
 import { emitOutputs } from './outputs.js';
-import { Redactor } from './redact.js';
+import { secrecy } from './redact.js';
 import { parseSettings, type Settings } from './settings.js';
 import { storeKeyAsSecret } from './store-secret.js';
 import { renderSummary } from './summary.js';
@@ -23,12 +23,9 @@ export const EPHEMERAL_KEY_STATE = 'ephemeral-key-id';
 
 export async function main(deps: Deps): Promise<void> {
   const { core } = deps;
-  const redactor = new Redactor();
-  const say = (text: string): string => redactor.redact(text);
-  const mask = (secret: string): void => {
-    redactor.add(secret);
+  const { mask, say } = secrecy((secret) => {
     core.setSecret(secret);
-  };
+  });
 
   try {
     const settings = parseSettings((name) => core.getInput(name), deps.env, mask);
@@ -46,7 +43,7 @@ export async function main(deps: Deps): Promise<void> {
       core.setOutput(name, value);
     });
     annotate(result, core.warning.bind(core), say);
-    if (settings.summary) await deps.writeSummary(say(renderSummary(result)));
+    if (settings.summary) await writeSummary(deps, say(renderSummary(result)));
     if (result.failure !== undefined) core.setFailed(say(result.failure));
   } catch (error) {
     core.setFailed(say(describeError(error)));
@@ -65,6 +62,15 @@ export function connect(settings: Settings, deps: Deps, mask: (secret: string) =
     random: deps.random,
     userAgent: USER_AGENT
   });
+}
+
+/** The summary is a report on work already done: failing to write it is worth a warning, not a failed step. */
+async function writeSummary(deps: Deps, markdown: string): Promise<void> {
+  try {
+    await deps.writeSummary(markdown);
+  } catch (error) {
+    deps.core.warning(`Could not write the job summary: ${describeError(error)}`);
+  }
 }
 
 function runCommand(client: SuprSendClient, settings: Settings, deps: Deps): Promise<CommandResult> {

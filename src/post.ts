@@ -5,19 +5,16 @@
 import type { Deps } from './deps.js';
 import { describeError } from './errors.js';
 import { connect, EPHEMERAL_KEY_STATE } from './main.js';
-import { Redactor } from './redact.js';
+import { secrecy } from './redact.js';
 import { parseSettings } from './settings.js';
 
 export async function post(deps: Deps): Promise<void> {
   const { core } = deps;
   const keyId = core.getState(EPHEMERAL_KEY_STATE);
   if (keyId === '') return;
-  const redactor = new Redactor();
-  const say = (text: string): string => redactor.redact(text);
-  const mask = (secret: string): void => {
-    redactor.add(secret);
+  const { mask, say } = secrecy((secret) => {
     core.setSecret(secret);
-  };
+  });
   let workspace = '';
   try {
     const settings = parseSettings((name) => core.getInput(name), deps.env, mask);

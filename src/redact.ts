@@ -9,6 +9,21 @@
 const FULL_KEY_PATTERN = /\bSS\.[A-Za-z0-9_-]{16,}/g;
 export const REDACTED = '***';
 
+/**
+ * What every entry point needs: `mask` registers a secret with the runner and the
+ * redactor at once; `say` redacts text before it is printed.
+ */
+export function secrecy(setSecret: (secret: string) => void): { mask: (secret: string) => void; say: (text: string) => string } {
+  const redactor = new Redactor();
+  return {
+    mask: (secret) => {
+      redactor.add(secret);
+      setSecret(secret);
+    },
+    say: (text) => redactor.redact(text)
+  };
+}
+
 export class Redactor {
   private readonly secrets = new Set<string>();
 

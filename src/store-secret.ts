@@ -15,8 +15,9 @@ export async function storeKeyAsSecret(
   client: SuprSendClient,
   userAgent: string
 ): Promise<string> {
-  const { writeActionsSecret, describeTarget } = await import('./github-secrets.js');
   try {
+    // Inside the try: if even loading the GitHub client fails, the new key is still rolled back.
+    const { writeActionsSecret, describeTarget } = await import('./github-secrets.js');
     await writeActionsSecret(target, result.secret, userAgent);
     return describeTarget(target);
   } catch (error) {

@@ -192,7 +192,7 @@ export class SuprSendClient {
   }
 
   private transportError(op: Operation, url: URL, error: TransportError, attempts: number): ActionError {
-    const tried = attempts > 0 ? ` (after ${attempts} ${attempts === 1 ? 'retry' : 'retries'})` : '';
+    const tried = attempts > 0 ? ` (${afterRetries(attempts)})` : '';
     const created = op.method === 'POST' && error.mayHaveReachedServer ? ` ${this.mayHaveCreated(op)}` : '';
     if (error.failure === 'timeout') {
       return new ActionError(
@@ -203,8 +203,10 @@ export class SuprSendClient {
     if (error.failure === 'too-large') {
       return new ActionError(`SuprSend's answer to ${op.what} is too large: ${error.message}.${created} ${this.baseUrlHint()}`);
     }
+    const where =
+      error.failure === 'unreachable' ? `Could not reach SuprSend at ${url.host}` : `The connection to SuprSend at ${url.host} failed`;
     return new ActionError(
-      `Could not reach SuprSend at ${url.host} to ${op.what}: ${error.message}${tried}.${created} ` +
+      `${where} to ${op.what}: ${error.message}${tried}.${created} ` +
         `Check 'base-url' (${this.connection.baseUrl.href}) and the runner's network; behind a proxy, set HTTPS_PROXY (and NO_PROXY).`
     );
   }
@@ -213,7 +215,7 @@ export class SuprSendClient {
     const { status } = response;
     const said = apiMessage(response);
     const http = `HTTP ${status}${said ? `: ${said}` : ''}`;
-    const tried = attempts > 0 ? ` after ${attempts} ${attempts === 1 ? 'retry' : 'retries'}` : '';
+    const tried = attempts > 0 ? ` ${afterRetries(attempts)}` : '';
     const workspace = this.connection.workspace;
     if (status === 401) {
       return new ActionError(
@@ -265,6 +267,10 @@ export class SuprSendClient {
   private baseUrlHint(): string {
     return `Is 'base-url' (${this.connection.baseUrl.href}) the SuprSend management API? A proxy may be answering instead.`;
   }
+}
+
+function afterRetries(attempts: number): string {
+  return `after ${attempts} ${attempts === 1 ? 'retry' : 'retries'}`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
