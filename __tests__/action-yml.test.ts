@@ -57,7 +57,18 @@ describe('action.yml', () => {
       ].sort()
     );
     expect(Object.keys(action.outputs).sort()).toEqual(
-      ['key-id', 'api-key', 'masked-api-key', 'keys', 'count', 'created', 'deleted-key-ids', 'stale-count', 'stale-key-ids'].sort()
+      [
+        'key-id',
+        'api-key',
+        'masked-api-key',
+        'keys',
+        'keys-file',
+        'count',
+        'created',
+        'deleted-key-ids',
+        'stale-count',
+        'stale-key-ids'
+      ].sort()
     );
   });
 

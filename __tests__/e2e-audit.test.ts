@@ -10,6 +10,17 @@ const DAY = 24 * 60 * 60 * 1000;
 const ago = (ms: number): string => new Date(Date.now() - ms).toISOString();
 
 describe.each(NODES)('audit on %s', (_label, node) => {
+  it('writes the same keys to the keys-file output, in RUNNER_TEMP', async () => {
+    await withMock(node, {}, async (h) => {
+      for (let i = 0; i < 3; i++) h.mock.addKey('staging', { name: `k${i}` });
+      const result = await h.run({ command: 'list' });
+      const path = result.outputs['keys-file']!;
+      expect(path.endsWith('suprsend-keys-staging.json')).toBe(true);
+      expect(result.tempFiles[path]).toBe(result.outputs.keys);
+      expect(keyIds(result.outputs.keys)).toHaveLength(3);
+    });
+  });
+
   it('filters by name and leaves disabled keys out unless asked', async () => {
     await withMock(node, {}, async (h) => {
       const a = h.mock.addKey('staging', { name: 'app' });
@@ -118,10 +129,15 @@ describe.each(NODES)('audit on %s', (_label, node) => {
       const result = await h.run({ command: 'list', 'max-age-days': '365' });
       expect(result.exitCode).toBe(0);
       expect(result.outputs.count).toBe('6000');
-      expect(new Set(keyIds(result.outputs.keys)).size).toBe(6000);
+      // Over GitHub's 1 MB output limit: 'keys' is empty, with a warning, and the file has every key.
+      expect(result.outputs.keys).toBe('');
+      expect(result.warnings).toContainEqual(
+        expect.stringMatching(/The 'keys' output would be \d+\.\d MB, over GitHub's 1 MB limit .* all 6000 keys .*'keys-file'/)
+      );
+      expect(new Set(keyIds(result.tempFiles[result.outputs['keys-file']!])).size).toBe(6000);
       expect(Buffer.byteLength(result.summary)).toBeLessThan(1024 * 1024);
       expect(result.summary).toMatch(
-        /…and \d+ more keys not shown: a job summary holds at most 1 MiB\. The `keys` output lists them all\./
+        /…and \d+ more keys not shown: a job summary holds at most 1 MiB\. The `keys-file` output lists them all\./
       );
       expect(h.mock.requests).toHaveLength(60);
     });

@@ -31,6 +31,10 @@ function recordingDeps(inputs: Record<string, string>, state: Record<string, str
     core,
     env: {},
     transport,
+    writeTempFile: (name, content) => {
+      calls.push(['writeTempFile', name, content.length]);
+      return `/tmp/runner/${name}`;
+    },
     writeSummary: (md) => {
       summaries.push(md);
       return Promise.resolve();

@@ -39,8 +39,14 @@ export async function main(deps: Deps): Promise<void> {
       if (secret !== undefined) result.storedAs = await storeKeyAsSecret({ ...result, secret: result.secret }, secret, client, USER_AGENT);
       if (ephemeral) core.saveState(EPHEMERAL_KEY_STATE, result.key.id);
     }
-    emitOutputs(result, (name, value) => {
-      core.setOutput(name, value);
+    emitOutputs(result, {
+      setOutput: (name, value) => {
+        core.setOutput(name, value);
+      },
+      warning: (message) => {
+        core.warning(say(message));
+      },
+      writeTempFile: deps.writeTempFile
     });
     annotate(result, core.warning.bind(core), say);
     if (settings.summary) await writeSummary(deps, say(renderSummary(result)));

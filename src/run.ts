@@ -3,6 +3,9 @@
  * `src/index.ts` calls `run()` for the runner; `npm run local-action` calls it too.
  */
 import * as core from '@actions/core';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Deps } from './deps.js';
 import { createTransport } from './http.js';
 import { main } from './main.js';
@@ -18,6 +21,11 @@ export async function run(): Promise<void> {
     core,
     env: process.env,
     transport,
+    writeTempFile: (name, content) => {
+      const path = join(mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'suprsend-')), name);
+      writeFileSync(path, content);
+      return path;
+    },
     writeSummary: async (markdown) => {
       if (!process.env.GITHUB_STEP_SUMMARY) {
         core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');

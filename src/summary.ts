@@ -77,7 +77,10 @@ function renderList(r: ListResult): string {
     const row = `| ${cell(key.name)} | ${code(key.id)} | ${code(key.masked_api_key)} | ${cell(created)} | ${cell(actor(key))} | ${status} |`;
     size += Buffer.byteLength(row) + 1;
     if (size > MAX_SUMMARY_BYTES) {
-      lines.push('', `…and ${rows.length - i} more keys not shown: a job summary holds at most 1 MiB. The \`keys\` output lists them all.`);
+      lines.push(
+        '',
+        `…and ${rows.length - i} more keys not shown: a job summary holds at most 1 MiB. The \`keys-file\` output lists them all.`
+      );
       break;
     }
     lines.push(row);

@@ -68,6 +68,7 @@ export function expectNoLeak(result: RunResult, secrets: string[]): void {
     expect(result.stderr).not.toContain(secret);
     expect(result.summary).not.toContain(secret);
     expect(JSON.stringify(result.state)).not.toContain(secret);
+    expect(JSON.stringify(result.tempFiles)).not.toContain(secret);
     const { 'api-key': _apiKey, ...others } = result.outputs;
     expect(JSON.stringify(others)).not.toContain(secret);
   }

@@ -5,7 +5,7 @@
  * step the saved state as `STATE_<name>`. Node builtins only.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -36,17 +36,22 @@ export interface RunResult {
   errors: string[];
   /** The `::warning` lines, decoded (message only). */
   warnings: string[];
+  /** Files the action left in RUNNER_TEMP, by path (the runner wipes it after the job; so does this). */
+  tempFiles: Record<string, string>;
 }
 
 export async function runAction(options: RunOptions): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'suprsend-action-'));
   const files = { output: join(dir, 'output'), summary: join(dir, 'summary'), state: join(dir, 'state') };
   for (const file of Object.values(files)) writeFileSync(file, '');
+  const runnerTemp = join(dir, 'runner-temp');
+  mkdirSync(runnerTemp);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_STATE: files.state,
+    RUNNER_TEMP: runnerTemp,
     ...options.env
   };
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
@@ -77,7 +82,15 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
       summary: readFileSync(files.summary, 'utf8'),
       state: parseFileCommand(readFileSync(files.state, 'utf8')),
       errors: commands(stdout, 'error'),
-      warnings: commands(stdout, 'warning')
+      warnings: commands(stdout, 'warning'),
+      tempFiles: Object.fromEntries(
+        readdirSync(runnerTemp, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => {
+            const path = join(entry.parentPath, entry.name);
+            return [path, readFileSync(path, 'utf8')];
+          })
+      )
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
