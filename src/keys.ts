@@ -8,7 +8,7 @@ export function isActive(key: ApiKey): boolean {
 }
 
 /** Milliseconds since the epoch of `created_at`, or undefined when it is missing or unreadable. */
-export function createdAtMs(key: ApiKey): number | undefined {
+function createdAtMs(key: ApiKey): number | undefined {
   if (typeof key.created_at !== 'string' || key.created_at === '') return undefined;
   const ms = Date.parse(key.created_at);
   return Number.isNaN(ms) ? undefined : ms;

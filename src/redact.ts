@@ -7,7 +7,7 @@
 
 /** A full (unmasked) SuprSend API key as SuprSend writes it: `SS.` then many key characters. */
 const FULL_KEY_PATTERN = /\bSS\.[A-Za-z0-9_-]{16,}/g;
-export const REDACTED = '***';
+const REDACTED = '***';
 
 /**
  * What every entry point needs: `mask` registers a secret with the runner and the

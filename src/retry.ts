@@ -14,7 +14,7 @@ export const MAX_BACKOFF_MS = 10_000;
 export const MAX_RETRY_AFTER_MS = 60_000;
 
 /** Statuses worth another try of an idempotent request. */
-export function isRetryableStatus(status: number): boolean {
+function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status <= 599);
 }
 

@@ -102,7 +102,7 @@ function actor(key: ApiKey): string {
 }
 
 /** Text from the API in a table cell: no HTML, no table-breaking pipes or line breaks. */
-export function cell(value: unknown): string {
+function cell(value: unknown): string {
   if (typeof value !== 'string') return '';
   return value
     .replace(/&/g, '&amp;')

@@ -297,7 +297,7 @@ function snippet(body: string): string {
  * The API's own words about an error. Bodies vary: `message`, `detail` (a string or
  * a list), `error_code`, or only `code` and `message`; proxies send HTML or text.
  */
-export function apiMessage(response: HttpResponse): string {
+function apiMessage(response: HttpResponse): string {
   let parsed: unknown;
   try {
     parsed = JSON.parse(response.body);
