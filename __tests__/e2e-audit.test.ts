@@ -65,10 +65,17 @@ describe.each(NODES)('audit on %s', (_label, node) => {
   it('without max-age-days nothing is stale', async () => {
     await withMock(node, {}, async (h) => {
       h.mock.addKey('staging', { name: 'ancient', created_at: ago(4000 * DAY) });
-      const result = await h.run({ command: 'list', 'fail-on-stale': 'true' });
+      const result = await h.run({ command: 'list' });
       expect(result.exitCode).toBe(0);
       expect(result.outputs).toMatchObject({ 'stale-count': '0', 'stale-key-ids': '[]' });
       expect(result.warnings).toEqual([]);
+    });
+  });
+
+  it('fail-on-stale without max-age-days is refused before any request', async () => {
+    await withMock(node, {}, async (h) => {
+      expect(theError(await h.run({ command: 'list', 'fail-on-stale': 'true' }))).toMatch(/'fail-on-stale': needs 'max-age-days'/);
+      expect(h.mock.requests).toEqual([]);
     });
   });
 

@@ -94,6 +94,7 @@ describe('parseSettings', () => {
     [{ ...base, command: 'delete', keep: '-1' }, 'keep', /whole number/],
     [{ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_1', keep: '2' }, 'keep', /by 'name'/],
     [{ ...base, command: 'list', 'max-age-days': '0' }, 'max-age-days', /more than 0/],
+    [{ ...base, command: 'list', 'fail-on-stale': 'true' }, 'fail-on-stale', /needs 'max-age-days'/],
     [{ ...base, command: 'list', 'max-age-days': 'ninety' }, 'max-age-days', /number/]
   ])('rejects %j naming %s', (inputs, input, pattern) => {
     const error = failure(inputs);

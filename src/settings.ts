@@ -174,14 +174,16 @@ function commandSettings(
       };
     }
     case 'list': {
-      const maxAge = read('max-age-days');
-      return {
-        command,
-        name: keyName(read),
-        includeDeleted: boolean(read, 'include-deleted'),
-        maxAgeDays: maxAge === '' ? undefined : decimal(read, 'max-age-days', { min: 0, minExclusive: true, max: 36500 }),
-        failOnStale: boolean(read, 'fail-on-stale')
-      };
+      const maxAgeDays =
+        read('max-age-days') === '' ? undefined : decimal(read, 'max-age-days', { min: 0, minExclusive: true, max: 36500 });
+      const failOnStale = boolean(read, 'fail-on-stale');
+      if (failOnStale && maxAgeDays === undefined) {
+        throw new InputError(
+          'fail-on-stale',
+          "needs 'max-age-days': without it no key is ever stale. Set how many days old makes a key stale, e.g. 90."
+        );
+      }
+      return { command, name: keyName(read), includeDeleted: boolean(read, 'include-deleted'), maxAgeDays, failOnStale };
     }
     case 'delete': {
       const keyIds = keyIdList(read('key-id'));
