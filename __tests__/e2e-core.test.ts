@@ -266,6 +266,27 @@ describe.each(NODES)('end to end on %s', (_label, node) => {
       });
     });
 
+    it('403: the token may not manage this workspace', async () => {
+      const body = JSON.stringify({ code: 403, message: 'Permission denied for workspace' });
+      await withMock(node, { fault: () => ({ status: 403, body }) }, async ({ mock, run }) => {
+        const error = theError(await run({ command: 'list' }));
+        expect(error).toContain(
+          "The service token may not list the keys of workspace 'staging' (HTTP 403: Permission denied for workspace). Use a service token with access to workspace 'staging'."
+        );
+        expect(mock.requests).toHaveLength(1);
+      });
+    });
+
+    it('an error body with only code and message (older endpoints) is read too', async () => {
+      await withMock(
+        node,
+        { fault: () => ({ status: 409, body: '{"code":409,"message":"a key with this name is being created"}' }) },
+        async ({ run }) => {
+          expect(theError(await run({ name: 'x' }))).toContain('(HTTP 409: a key with this name is being created)');
+        }
+      );
+    });
+
     it('an unreachable server: host and cause, retried for GET', async () => {
       const port = await closedPort();
       await withMock(node, {}, async ({ run }) => {

@@ -61,7 +61,12 @@ export function createTransport(userAgent: string): Transport & { close(): void 
   };
   return Object.assign(transport, {
     close: () => {
-      for (const agent of agents) agent.destroy();
+      for (const agent of agents) {
+        // Behind a proxy, http-client hands out tunnel agents: they have no destroy(), and
+        // close each socket themselves once it is free. Only pooling agents need closing.
+        const pooling = agent as Partial<Pick<http.Agent, 'destroy'>>;
+        if (typeof pooling.destroy === 'function') pooling.destroy();
+      }
       client.dispose();
     }
   });
