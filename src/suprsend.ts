@@ -252,8 +252,8 @@ export class SuprSendClient {
         `SuprSend failed to ${op.what} (${http})${tried}. The fault is on SuprSend's side or a proxy's; run again later.${created}`
       );
     }
-    if (status === 400) return new ActionError(`SuprSend refused to ${op.what} (${http}).`);
-    return new ActionError(`SuprSend answered ${http} when asked to ${op.what}.`);
+    if (status >= 400 && status < 500) return new ActionError(`SuprSend refused to ${op.what} (${http}).`);
+    return new ActionError(`SuprSend gave an unexpected answer when asked to ${op.what} (${http}).`);
   }
 
   private mayHaveCreated(op: Operation): string {
