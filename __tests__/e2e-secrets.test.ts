@@ -4,6 +4,11 @@
  * that opens each sealed box with its private key.
  */
 import { describe, expect, it } from '@jest/globals';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MOCK_TOKEN, startMockServer } from '../src/dev/mock-server.js';
+import { runAction } from '../src/dev/run-action.js';
 import { GITHUB_TEST_TOKEN, startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 import { NODES, theError, withMock, type Harness } from './helpers/e2e.js';
 
@@ -136,5 +141,61 @@ describe.each(NODES)('GitHub secrets on %s', (_label, node) => {
       expect(h.mock.requests).toEqual([]);
       expect(gh.requests).toEqual([]);
     });
+  });
+});
+
+describe('the GitHub client is loaded only when secret-name is set', () => {
+  const [, node24] = NODES[0]!;
+
+  /** A copy of dist/ without the chunks that dynamic imports load (Octokit and the sealed-box crypto). */
+  function distWithoutChunks(): { entry: string; cleanup: () => void } {
+    const dir = mkdtempSync(join(tmpdir(), 'dist-'));
+    cpSync('dist', dir, { recursive: true });
+    const chunks = readdirSync(dir).filter((f) => /^\d+\.index\.js$/.test(f));
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const chunk of chunks) rmSync(join(dir, chunk));
+    return {
+      entry: join(dir, 'index.js'),
+      cleanup: () => {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+  }
+
+  it('create, list and delete run without the chunks', async () => {
+    const { entry, cleanup } = distWithoutChunks();
+    const mock = await startMockServer();
+    try {
+      const common = { 'service-token': MOCK_TOKEN, workspace: 'staging', 'base-url': mock.url };
+      const runs: Record<string, string>[] = [{ name: 'a' }, { command: 'list' }, { command: 'delete', name: 'a' }];
+      for (const inputs of runs) {
+        const result = await runAction({ entry, node: node24, inputs: { ...common, ...inputs } });
+        expect(result.errors).toEqual([]);
+        expect(result.exitCode).toBe(0);
+      }
+    } finally {
+      cleanup();
+      await mock.close();
+    }
+  });
+
+  it('when the GitHub client cannot even be loaded, the new key is still disabled again', async () => {
+    const { entry, cleanup } = distWithoutChunks();
+    const mock = await startMockServer();
+    try {
+      const result = await runAction({
+        entry,
+        node: node24,
+        inputs: { 'service-token': MOCK_TOKEN, workspace: 'staging', 'base-url': mock.url, ...secretInputs },
+        env: { GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: 'http://127.0.0.1:9' }
+      });
+      const key = mock.keys.get('staging')![0]!;
+      expect(theError(result)).toContain(`The new key ${key.id} was disabled again`);
+      expect(key.is_deleted).toBe(true);
+      expect(result.outputs).toEqual({});
+    } finally {
+      cleanup();
+      await mock.close();
+    }
   });
 });
