@@ -5,11 +5,14 @@
  * start-up time that other runs should not pay.
  */
 import { getOctokit } from '@actions/github';
+import { preload as preloadUndici } from 'undici';
 import { ActionError } from './errors.js';
 import { sealedBox } from './sealed-box.js';
 import type { SecretTarget } from './settings.js';
 
 export async function writeActionsSecret(target: SecretTarget, value: string, userAgent: string): Promise<void> {
+  // Octokit fetches through undici, which the toolkit's shim loads only on request (shims/README.md).
+  await preloadUndici();
   const octokit = getOctokit(target.githubToken, { baseUrl: target.apiUrl, userAgent });
   const { owner, repo, environment, name } = target;
   const where = describeTarget(target);
