@@ -22,7 +22,7 @@ const sources = ['src/settings.ts', 'src/outputs.ts'].map((f) => readFileSync(f,
 
 describe('action.yml', () => {
   it('runs the bundle on node24, main and post', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js' });
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post/index.js' });
     expect(action.name && action.description && action.author && action.branding.icon && action.branding.color).toBeTruthy();
   });
 

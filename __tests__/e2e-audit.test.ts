@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { keyIds, NODES, theError, withMock } from './helpers/e2e.js';
+import { rowWith, summaryRows } from './helpers/summary.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const ago = (ms: number): string => new Date(Date.now() - ms).toISOString();
@@ -32,7 +33,7 @@ describe.each(NODES)('audit on %s', (_label, node) => {
       expect(named.summary).toMatch(/1 key in `staging`; 1 disabled not shown/);
       const all = await h.run({ command: 'list', name: 'app', 'include-deleted': 'true' });
       expect(keyIds(all.outputs.keys)).toEqual([a.id, dead.id]);
-      expect(all.summary).toMatch(new RegExp(`${dead.id}</code> .*\\| disabled \\|`));
+      expect(rowWith(all.summary, dead.id)?.at(-1)).toBe('disabled');
     });
   });
 
@@ -55,10 +56,13 @@ describe.each(NODES)('audit on %s', (_label, node) => {
       expect(result.summary).toContain('### 3 keys in `staging`, 2 stale (older than 90 days); 1 disabled not shown');
       const order = [ancient.id, exact.id, young.id].map((id) => result.summary.indexOf(id));
       expect(order).toEqual([...order].sort((x, y) => x - y));
-      expect(result.summary).toMatch(
-        new RegExp(`${young.id}</code> .*\\(89 days\\) \\| System User &lt;org_mock@systemuser.suprsend.com&gt; \\| active \\|`)
-      );
-      expect(result.summary).toMatch(new RegExp(`${exact.id}</code> .*\\(90 days\\) .*\\| ⚠️ stale \\|`));
+      expect(rowWith(result.summary, young.id)?.slice(3)).toEqual([
+        `${young.created_at!.slice(0, 10)} (89 days)`,
+        'System User <org_mock@systemuser.suprsend.com>',
+        'active'
+      ]);
+      expect(rowWith(result.summary, exact.id)?.at(3)).toMatch(/\(90 days\)$/);
+      expect(rowWith(result.summary, exact.id)?.at(-1)).toBe('⚠️ stale');
     });
   });
 
@@ -121,10 +125,12 @@ describe.each(NODES)('audit on %s', (_label, node) => {
     await withMock(node, {}, async (h) => {
       const created = await h.run({ name: 'app' });
       const key = h.mock.keys.get('staging')![0]!;
-      expect(created.summary).toContain(`| staging | app | <code>${key.id}</code> | <code>${key.masked_api_key}</code> |`);
+      expect(summaryRows(created.summary)).toEqual([
+        ['Workspace', 'Name', 'Key id', 'Masked key'],
+        ['staging', 'app', key.id, key.masked_api_key]
+      ]);
       const deleted = await h.run({ command: 'delete', name: 'app' });
-      expect(deleted.summary).toContain(`| app | <code>${key.id}</code> | <code>${key.masked_api_key}</code> |`);
-      expect(deleted.summary).toContain('disabled now');
+      expect(rowWith(deleted.summary, key.id)).toEqual(['app', key.id, key.masked_api_key, key.created_at!.slice(0, 10), 'disabled now']);
     });
   });
 

@@ -50,7 +50,7 @@ describe.each(NODES)('GitHub secrets on %s', (_label, node) => {
       const result = await h.run({ ...secretInputs, 'secret-environment': 'production', 'secret-repository': 'acme/infra' }, { env });
       expect(result.exitCode).toBe(0);
       expect(gh.secrets.get('acme/infra/env:production/SUPRSEND_API_KEY')).toBe(h.mock.secrets[0]);
-      expect(result.summary).toContain("environment secret SUPRSEND_API_KEY of environment 'production' in acme/infra");
+      expect(result.summary).toContain('environment secret SUPRSEND_API_KEY of environment &#39;production&#39; in acme/infra');
     });
   });
 

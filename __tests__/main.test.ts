@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { ActionCore, Deps } from '../src/deps.js';
 import { MOCK_TOKEN, startMockServer, type MockServer } from '../src/dev/mock-server.js';
 import { createTransport, TransportError } from '../src/http.js';
-import { EPHEMERAL_KEY_STATE, main } from '../src/main.js';
+import { main } from '../src/main.js';
+import { EPHEMERAL_KEY_STATE } from '../src/step.js';
 import { post } from '../src/post.js';
 
 type Call = [string, ...unknown[]];
@@ -176,7 +177,7 @@ describe('main, when the summary cannot be written', () => {
     await main(r.deps);
     r.close();
     expect(r.calls.some((c) => c[0] === 'setFailed')).toBe(false);
-    expect(r.calls).toContainEqual(['warning', 'Could not write the job summary: Unexpected Error: EACCES: permission denied']);
+    expect(r.calls).toContainEqual(['warning', 'Unexpected Error: EACCES: permission denied']);
     expect(r.calls).toContainEqual(['setOutput', 'api-key', mock.secrets[0]]);
   });
 });

@@ -4,33 +4,26 @@
  */
 import type { Deps } from './deps.js';
 import { describeError } from './errors.js';
-import { connect, EPHEMERAL_KEY_STATE } from './main.js';
-import { secrecy } from './redact.js';
-import { parseSettings } from './settings.js';
+import { showId } from './ids.js';
+import { createLog } from './log.js';
+import { openSession } from './session.js';
+import { EPHEMERAL_KEY_STATE } from './step.js';
 
 export async function post(deps: Deps): Promise<void> {
-  const { core } = deps;
-  const keyId = core.getState(EPHEMERAL_KEY_STATE);
+  const keyId = deps.core.getState(EPHEMERAL_KEY_STATE);
   if (keyId === '') return;
-  const { mask, say } = secrecy((secret) => {
-    core.setSecret(secret);
-  });
-  let workspace = '';
+  const log = createLog(deps.core);
+  const id = showId(keyId);
+  let where = '';
   try {
-    const settings = parseSettings((name) => core.getInput(name), deps.env, mask);
-    workspace = settings.connection.workspace;
-    const outcome = await connect(settings, deps, mask, say).disableKey(keyId);
-    core.info(
-      outcome === 'disabled'
-        ? `Disabled ephemeral key ${keyId} in workspace '${workspace}'.`
-        : `Ephemeral key ${keyId} was already gone from workspace '${workspace}'.`
-    );
+    const { settings, client } = openSession(deps, log);
+    where = ` in workspace '${settings.connection.workspace}'`;
+    const outcome = await client.disableKey(keyId);
+    log.info(outcome === 'disabled' ? `Disabled ephemeral key ${id}${where}.` : `Ephemeral key ${id} was already gone${where}.`);
   } catch (error) {
-    core.warning(
-      say(
-        `Could not disable ephemeral key ${keyId}${workspace ? ` in workspace '${workspace}'` : ''}: ${describeError(error)} Disable it by hand: command 'delete' with key-id ${keyId}.`
-      ),
-      { title: 'Ephemeral SuprSend key left active' }
+    log.warning(
+      `Could not disable ephemeral key ${id}${where}: ${describeError(error)} Disable it by hand: command 'delete' with key-id ${id}.`,
+      'Ephemeral SuprSend key left active'
     );
   }
 }

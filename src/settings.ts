@@ -4,6 +4,7 @@
  * environment through `env`, so it tests without a runner.
  */
 import { InputError } from './errors.js';
+import { isPathSegment } from './ids.js';
 
 export const COMMANDS = ['create', 'list', 'delete'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -108,8 +109,6 @@ const COMMAND_INPUTS: Record<string, readonly Command[]> = {
   'secret-repository': ['create']
 };
 
-/** Letters, digits, '-' and '_': a slug or id can never change the request path. */
-const PATH_SEGMENT = /^[A-Za-z0-9_-]+$/;
 // Matching control characters is the point of these two.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
@@ -281,7 +280,7 @@ function workspaceSlug(value: string): string {
   if (value === '') {
     throw new InputError('workspace', 'is required: the slug of the SuprSend workspace, e.g. staging or production.');
   }
-  if (!PATH_SEGMENT.test(value)) {
+  if (!isPathSegment(value)) {
     throw new InputError('workspace', `must be a workspace slug of letters, digits, '-' and '_' (e.g. staging), got ${quote(value)}.`);
   }
   return value;
@@ -330,7 +329,7 @@ function description(read: ReadInput): string | undefined {
 function keyIdList(value: string): string[] {
   const ids = value.split(/[\s,]+/).filter((id) => id !== '');
   for (const id of ids) {
-    if (!PATH_SEGMENT.test(id)) {
+    if (!isPathSegment(id)) {
       throw new InputError(
         'key-id',
         `must be key ids such as ws_apik_1a2b3c (letters, digits, '-', '_'), separated by commas, spaces or new lines; ${quote(id)} is not one.`

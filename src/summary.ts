@@ -1,6 +1,11 @@
 /**
- * The job summary, rendered as Markdown from a command's result. Pure: never sees a
- * secret (results carry the secret only in `secret`, which is not read here).
+ * The job summary, rendered from a command's result. Pure: never sees a secret
+ * (results carry the secret only in `secret`, which is not read here).
+ *
+ * Text from the server (names, people, masked keys, error messages) only ever stands
+ * inside HTML blocks (`<table>`, `<p>`), where GitHub's Markdown makes no links, not even
+ * autolinks, and is escaped there besides, so a key named `[Rotate now](https://…)` shows
+ * as that text. Headings hold only the action's own words, numbers and validated slugs.
  */
 import type { CommandResult, CreateResult, DeleteResult, ListResult } from './commands/result.js';
 import { ageDays, isActive } from './keys.js';
@@ -22,18 +27,19 @@ export function renderSummary(result: CommandResult): string {
 
 function renderCreate(r: CreateResult): string {
   const title = r.created ? 'SuprSend API key created' : 'SuprSend API key reused';
-  const stored = r.storedAs === undefined ? '' : ` Stored as ${cell(r.storedAs)}.`;
+  const stored = r.storedAs === undefined ? '' : ` Stored as ${text(r.storedAs)}.`;
   const note = r.created
-    ? `The secret is in the step output \`api-key\` (masked in logs).${stored}`
-    : 'An active key with this name already existed (`if-exists: skip`): no new key, no secret.';
+    ? `The secret is in the step output <code>api-key</code> (masked in logs).${stored}`
+    : 'An active key with this name already existed (<code>if-exists: skip</code>): no new key, no secret.';
   return [
     `### ${title}`,
     '',
-    '| Workspace | Name | Key id | Masked key |',
-    '|---|---|---|---|',
-    `| ${cell(r.workspace)} | ${cell(r.key.name)} | ${code(r.key.id)} | ${code(r.key.masked_api_key)} |`,
+    table(
+      ['Workspace', 'Name', 'Key id', 'Masked key'],
+      [[text(r.workspace), text(r.key.name), code(r.key.id), code(r.key.masked_api_key)]]
+    ),
     '',
-    note,
+    `<p>${note}</p>`,
     ''
   ].join('\n');
 }
@@ -47,13 +53,15 @@ function renderDelete(r: DeleteResult): string {
   ];
   lines.push(`${r.disabled.length} disabled, ${r.alreadyDisabled.length} already disabled, ${r.kept.length} kept.`, '');
   if (rows.length > 0) {
-    lines.push('| Name | Key id | Masked key | Created | Result |', '|---|---|---|---|---|');
-    for (const { k, status } of rows) {
-      lines.push(`| ${cell(k.name)} | ${code(k.id)} | ${code(k.masked_api_key)} | ${cell(dateOf(k))} | ${status} |`);
-    }
-    lines.push('');
+    lines.push(
+      table(
+        ['Name', 'Key id', 'Masked key', 'Created', 'Result'],
+        rows.map(({ k, status }) => [text(k.name), code(k.id), code(k.masked_api_key), text(dateOf(k)), status])
+      ),
+      ''
+    );
   }
-  if (r.failure) lines.push(`**Failed:** ${cell(r.failure)}`, '');
+  if (r.failure) lines.push(`<p><strong>Failed:</strong> ${r.failure.split('\n').map(text).join('<br>')}</p>`, '');
   return lines.join('\n');
 }
 
@@ -67,24 +75,24 @@ function renderList(r: ListResult): string {
   if (r.keys.length === 0) return [...lines, 'No keys.', ''].join('\n');
 
   // Stale first, oldest first among them; then the rest in the listing's order.
-  const rows = [...r.stale.map((s) => s.key), ...r.keys.filter((k) => !staleIds.has(k.id))];
-  lines.push('| Name | Key id | Masked key | Created | Created by | Status |', '|---|---|---|---|---|---|');
+  const keys = [...r.stale.map((s) => s.key), ...r.keys.filter((k) => !staleIds.has(k.id))];
+  const rows: string[][] = [];
   let size = Buffer.byteLength(lines.join('\n'));
-  for (const [i, key] of rows.entries()) {
+  let cut = '';
+  for (const [i, key] of keys.entries()) {
     const status = !isActive(key) ? 'disabled' : staleIds.has(key.id) ? '⚠️ stale' : 'active';
     const age = ageDays(key, r.now);
     const created = age === undefined ? 'unknown (no readable created_at)' : `${dateOf(key)} (${age} ${age === 1 ? 'day' : 'days'})`;
-    const row = `| ${cell(key.name)} | ${code(key.id)} | ${code(key.masked_api_key)} | ${cell(created)} | ${cell(actor(key))} | ${status} |`;
-    size += Buffer.byteLength(row) + 1;
+    const row = [text(key.name), code(key.id), code(key.masked_api_key), text(created), text(actor(key)), status];
+    size += Buffer.byteLength(tableRow(row)) + 1;
     if (size > MAX_SUMMARY_BYTES) {
-      lines.push(
-        '',
-        `…and ${rows.length - i} more keys not shown: a job summary holds at most 1 MiB. The \`keys-file\` output lists them all.`
-      );
+      cut = `…and ${keys.length - i} more keys not shown: a job summary holds at most 1 MiB. The \`keys-file\` output lists them all.`;
       break;
     }
-    lines.push(row);
+    rows.push(row);
   }
+  lines.push(table(['Name', 'Key id', 'Masked key', 'Created', 'Created by', 'Status'], rows));
+  if (cut !== '') lines.push('', cut);
   lines.push('');
   return lines.join('\n');
 }
@@ -101,17 +109,25 @@ function actor(key: ApiKey): string {
   return name && email ? `${name} <${email}>` : name || email;
 }
 
-/** Text from the API in a table cell: no HTML, no table-breaking pipes or line breaks. */
-function cell(value: unknown): string {
+/** An HTML table as one block: no blank line inside, so Markdown never reads its cells. Cells are HTML already. */
+function table(headers: string[], rows: string[][]): string {
+  return ['<table>', `<tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr>`, ...rows.map(tableRow), '</table>'].join('\n');
+}
+
+function tableRow(cells: string[]): string {
+  return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+}
+
+/**
+ * Text from the API as HTML text on one line (an HTML block ends at a blank line): markup
+ * escaped, and the brackets, backticks and pipes of Markdown links, code and tables as
+ * numeric references besides.
+ */
+export function text(value: unknown): string {
   if (typeof value !== 'string') return '';
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/[\r\n]+/g, ' ');
+  return value.replace(/\s+/g, ' ').replace(/[&<>"'[\]`|\\]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function code(value: unknown): string {
-  return typeof value === 'string' && value !== '' ? `<code>${cell(value)}</code>` : '';
+  return typeof value === 'string' && value !== '' ? `<code>${text(value)}</code>` : '';
 }

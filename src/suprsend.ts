@@ -5,7 +5,9 @@
  */
 import { ActionError } from './errors.js';
 import { TransportError, type HttpResponse, type Method, type Transport } from './http.js';
+import { isPathSegment } from './ids.js';
 import { fetchAllPages, PagingError, type Page } from './paging.js';
+import { showText } from './redact.js';
 import { backoffMs, MAX_RETRY_AFTER_MS, mayRetryStatus, mayRetryTransportFailure, parseRetryAfter } from './retry.js';
 import { DEFAULT_BASE_URL, TOKEN_ENV, type Connection } from './settings.js';
 
@@ -36,6 +38,8 @@ export type DisableResult = 'disabled' | 'not-found';
 export interface ClientDeps {
   transport: Transport;
   debug: (message: string) => void;
+  /** Something the user should know that does not stop the command (an entry skipped). */
+  warning: (message: string) => void;
   /** Called with a secret the moment it is parsed, before anything else happens. */
   onSecret: (secret: string) => void;
   sleep: (ms: number) => Promise<void>;
@@ -89,7 +93,16 @@ export class SuprSendClient {
           `The key was probably created, and its secret cannot be read again: ${found}; disable it with command 'delete' and run again.`
       );
     }
+    if (!isPathSegment(id)) {
+      throw new ActionError(
+        `SuprSend answered HTTP ${response.status} to ${what} with a key id that is not one (${showText(id)}): ` +
+          `letters, digits, '-' and '_' only, so that an id can never steer a request elsewhere. The action will not use it. ` +
+          `A key named ${JSON.stringify(name)} was probably created and its secret cannot be read again: disable it in the SuprSend dashboard.`
+      );
+    }
     const { api_key: _secret, ...key } = parsed as ApiKey & { api_key: string };
+    // Only the 'api-key' output may carry the secret: a preview that holds it is no preview.
+    if (typeof key.masked_api_key === 'string' && key.masked_api_key.includes(secret)) delete key.masked_api_key;
     return { key: { ...key, id }, secret };
   }
 
@@ -97,10 +110,19 @@ export class SuprSendClient {
   async listKeys(): Promise<ApiKey[]> {
     const what = `list the keys of workspace '${this.connection.workspace}'`;
     try {
-      return await fetchAllPages(
+      const all = await fetchAllPages(
         (offset, limit) => this.fetchPage(offset, limit, what),
         (key) => key.id
       );
+      // Filtered after paging: a skipped entry still counts for where the next page starts.
+      return all.filter((key) => {
+        if (isPathSegment(key.id)) return true;
+        this.deps.warning(
+          `Skipped a key listed in workspace '${this.connection.workspace}' (name ${showText(key.name)}): its id ${showText(key.id)} ` +
+            `is not a key id (letters, digits, '-' and '_'), and the action never puts such a value in a request.`
+        );
+        return false;
+      });
     } catch (error) {
       if (error instanceof PagingError) throw new ActionError(`Could not ${what}: ${error.message}.`);
       throw error;
@@ -109,6 +131,7 @@ export class SuprSendClient {
 
   /** Disables one key. A key SuprSend does not know (404) is reported, not thrown. */
   async disableKey(id: string): Promise<DisableResult> {
+    if (!isPathSegment(id)) throw new ActionError(`Refusing to disable key ${showText(id)}: not a key id (letters, digits, '-' and '_').`);
     const what = `disable key ${id} in workspace '${this.connection.workspace}'`;
     const response = await this.request({ method: 'DELETE', path: `${id}/`, what }, [404]);
     return response.status === 404 ? 'not-found' : 'disabled';
@@ -128,7 +151,8 @@ export class SuprSendClient {
     if (!Array.isArray(results)) {
       throw new ActionError(`SuprSend's answer to ${what} has no 'results' list (offset ${offset}). ${this.baseUrlHint()}`);
     }
-    const items = results.map((item, i): ApiKey => {
+    const items: ApiKey[] = [];
+    for (const [i, item] of results.entries()) {
       if (!isObject(item) || typeof item.id !== 'string' || item.id === '') {
         throw new ActionError(
           `SuprSend's answer to ${what} has an entry without an id (offset ${offset + i}); the listing cannot be trusted.`
@@ -136,8 +160,8 @@ export class SuprSendClient {
       }
       // A listing never carries secrets; drop one if a server sends it anyway.
       const { api_key: _secret, ...key } = item;
-      return key as ApiKey;
-    });
+      items.push(key as ApiKey);
+    }
     const meta = isObject(parsed) ? parsed.meta : undefined;
     const count = isObject(meta) ? meta.count : undefined;
     const total = typeof count === 'number' && Number.isSafeInteger(count) && count >= 0 ? count : undefined;
@@ -318,17 +342,21 @@ function apiMessage(response: HttpResponse): string {
   return (text.length > 300 ? `${text.slice(0, 300)}…` : text) + code;
 }
 
-function flatten(value: unknown): string {
+/** How deep an error body is read: real ones nest two or three levels; a hostile one, without end. */
+const MAX_ERROR_DEPTH = 8;
+
+function flatten(value: unknown, depth = 0): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number') return String(value);
+  if (depth >= MAX_ERROR_DEPTH) return Array.isArray(value) || isObject(value) ? '…' : '';
   if (Array.isArray(value))
     return value
-      .map(flatten)
+      .map((v) => flatten(v, depth + 1))
       .filter((v) => v !== '')
       .join('; ');
   if (isObject(value)) {
     return Object.entries(value)
-      .map(([k, v]) => `${k}: ${flatten(v)}`)
+      .map(([k, v]) => `${k}: ${flatten(v, depth + 1)}`)
       .join('; ');
   }
   return '';

