@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // Tests look up what they set up themselves: `map.get(id)!` is a statement of fact there.
-    files: ['__tests__/**/*.ts'],
+    files: ['__tests__/**/*.ts', 'test-support/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' }
   },
   {

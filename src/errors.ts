@@ -1,6 +1,7 @@
 /**
  * An error the user can act on. Its message is shown as the step's `::error::`
- * as it is (after redaction), without a stack trace.
+ * as it is (after redaction), without a stack trace. Failures that need wording
+ * (SuprSend's, GitHub's) are worded in `src/report/explain.ts`.
  */
 export class ActionError extends Error {
   override name = 'ActionError';
@@ -15,11 +16,4 @@ export class InputError extends ActionError {
   ) {
     super(`Input '${input}': ${problem}`);
   }
-}
-
-/** The message to show for anything thrown: ours as written, others with their kind. */
-export function describeError(error: unknown): string {
-  if (error instanceof ActionError) return error.message;
-  if (error instanceof Error) return `Unexpected ${error.name}: ${error.message}`;
-  return `Unexpected error: ${String(error)}`;
 }

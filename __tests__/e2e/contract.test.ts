@@ -1,0 +1,106 @@
+/**
+ * Contract: the bundled action against a mock generated from the API description
+ * (api/suprsend-ws-api-key.openapi.yaml) by Prism with --errors, which
+ * answers any request that breaks the spec (path, method, auth header, body) with
+ * an error instead of an example. What passes here speaks the documented API.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { runAction } from '../../tools/run-action.js';
+import { ENTRY, expectNoLeak, NODES } from '../../test-support/e2e.js';
+import { closedPort } from '../../test-support/util.js';
+
+/** The API description, vendored from shared/api/ (.ci/run fails when the two differ). */
+const SPEC = resolve('api/suprsend-ws-api-key.openapi.yaml');
+const require = createRequire(import.meta.url);
+const PRISM = join(require.resolve('@stoplight/prism-cli/package.json'), '..', 'dist', 'index.js');
+const TOKEN = 'contract-token';
+const EXAMPLE_SECRET = 'SS.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX';
+
+let prism: ChildProcess | undefined;
+let url: string;
+let log = '';
+
+beforeAll(async () => {
+  const port = await closedPort();
+  url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [PRISM, 'mock', '--errors', '-h', '127.0.0.1', '-p', String(port), SPEC], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  prism = child;
+  // Wait for Prism to say it listens (a signal, not a sleep); the test timeout bounds it.
+  await new Promise<void>((resolveReady, reject) => {
+    const onData = (chunk: Buffer): void => {
+      log += chunk.toString();
+      if (log.includes('Prism is listening')) resolveReady();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      reject(new Error(`prism exited (${code}): ${log}`));
+    });
+  });
+}, 60_000);
+
+afterAll(() => {
+  prism?.kill();
+});
+
+const [, node24] = NODES[0]!;
+const run = (inputs: Record<string, string>) =>
+  runAction({
+    entry: ENTRY,
+    node: node24,
+    inputs: { 'service-token': TOKEN, workspace: 'staging', 'base-url': url, ...inputs },
+    env: { RUNNER_DEBUG: '1' }
+  });
+
+describe('contract with the OpenAPI description (Prism --errors)', () => {
+  it('the mock rejects requests that break the spec (so the tests below can fail)', async () => {
+    const noSlash = await fetch(`${url}/v1/staging/ws_api_key`, { headers: { Authorization: `ServiceToken ${TOKEN}` } });
+    expect(noSlash.status).toBeGreaterThanOrEqual(400);
+    const noAuth = await fetch(`${url}/v1/staging/ws_api_key/`);
+    expect(noAuth.status).toBe(401);
+    const noName = await fetch(`${url}/v1/staging/ws_api_key/`, {
+      method: 'POST',
+      headers: { Authorization: `ServiceToken ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ description: 'no name' })
+    });
+    expect(noName.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it('create: the documented request, and the documented answer read into outputs', async () => {
+    const result = await run({ command: 'create', name: 'backend-prod', description: 'Primary backend key' });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({
+      'key-id': 'ws_apik_exampleId01',
+      'masked-api-key': 'SS.XXXXXXX*****',
+      'api-key': EXAMPLE_SECRET,
+      created: 'true'
+    });
+    expectNoLeak(result, [TOKEN, EXAMPLE_SECRET]);
+  });
+
+  it('list: the documented listing read into keys and count', async () => {
+    const result = await run({ command: 'list', 'include-deleted': 'true' });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs.count).toBe('1');
+    expect((JSON.parse(result.outputs.keys!) as unknown[])[0]).toMatchObject({ id: 'ws_apik_exampleId01', name: 'backend-prod' });
+  });
+
+  it('delete: a listing, then the documented DELETE answered 204', async () => {
+    const result = await run({ command: 'delete', 'key-id': 'ws_apik_exampleId01' });
+    expect(result.errors).toEqual([]);
+    expect(result.outputs['deleted-key-ids']).toBe('["ws_apik_exampleId01"]');
+    expect(result.stdout).toMatch(/::debug::DELETE .*\/v1\/staging\/ws_api_key\/ws_apik_exampleId01\/ -> 204/);
+  });
+
+  it('a base-url that is not the API root gets a 404 from the mock, explained with base-url', async () => {
+    const result = await run({ command: 'list', 'base-url': `${url}/not-the-api` });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]).toMatch(/Workspace 'staging' was not found \(HTTP 404.*'base-url' \(http:\/\/127\.0\.0\.1:\d+\/not-the-api\)/);
+  });
+});

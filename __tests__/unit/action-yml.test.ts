@@ -1,0 +1,133 @@
+/** action.yml is the public contract: its names, defaults and descriptions are checked against the code. */
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { COMMANDS } from '../../src/commands/registry.js';
+import { CONNECTION_INPUTS } from '../../src/inputs/connection.js';
+import { INPUT_DEFAULTS } from '../../src/inputs/defaults.js';
+import { VERSION } from '../../src/version.js';
+
+interface ActionYml {
+  name: string;
+  description: string;
+  author: string;
+  branding: { icon: string; color: string };
+  inputs: Record<string, { description: string; required?: boolean; default?: string | number | boolean }>;
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string; post?: string };
+}
+const action = parse(readFileSync('action.yml', 'utf8')) as ActionYml;
+const reports = ['create', 'list', 'delete'].map((c) => readFileSync(`src/commands/${c}/report.ts`, 'utf8')).join('\n');
+
+describe('action.yml', () => {
+  it('runs the bundle on node24, main and post', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post/index.js' });
+    expect(action.name && action.description && action.author && action.branding.icon && action.branding.color).toBeTruthy();
+  });
+
+  it('describes every input and output', () => {
+    for (const entry of [...Object.values(action.inputs), ...Object.values(action.outputs)])
+      expect(entry.description.length).toBeGreaterThan(10);
+  });
+
+  it('declares the public input and output names', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(
+      [
+        'service-token',
+        'workspace',
+        'command',
+        'name',
+        'description',
+        'base-url',
+        'timeout-seconds',
+        'retries',
+        'key-id',
+        'keep',
+        'if-exists',
+        'ephemeral',
+        'include-deleted',
+        'max-age-days',
+        'fail-on-stale',
+        'summary',
+        'secret-name',
+        'secret-environment',
+        'secret-repository',
+        'github-token'
+      ].sort()
+    );
+    expect(Object.keys(action.outputs).sort()).toEqual(
+      [
+        'key-id',
+        'api-key',
+        'masked-api-key',
+        'keys',
+        'keys-file',
+        'count',
+        'created',
+        'deleted-key-ids',
+        'stale-count',
+        'stale-key-ids'
+      ].sort()
+    );
+  });
+
+  it('has the defaults the code applies', () => {
+    const declared = Object.fromEntries(
+      Object.entries(action.inputs).flatMap(([name, i]) => (i.default === undefined ? [] : [[name, String(i.default)]]))
+    );
+    expect(declared).toEqual(INPUT_DEFAULTS);
+  });
+
+  it("declares exactly the inputs the code reads: the connection's, 'command', 'summary', and each command's list", () => {
+    const read = new Set<string>([...CONNECTION_INPUTS, 'command', 'summary', ...Object.values(COMMANDS).flatMap((c) => c.inputs)]);
+    expect([...read].sort()).toEqual(Object.keys(action.inputs).sort());
+  });
+
+  it('declares only outputs a command sets', () => {
+    for (const name of Object.keys(action.outputs)) expect(reports).toContain(`'${name}'`);
+  });
+
+  it('matches package.json version in the User-Agent', () => {
+    expect(VERSION).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
+  });
+});
+
+describe('README tables (npm run docs)', () => {
+  const check = (cwd: string) => spawnSync(process.execPath, [resolve('scripts/docs.mjs'), '--check'], { cwd, encoding: 'utf8' });
+
+  it('match action.yml', () => {
+    expect(check('.').status).toBe(0);
+  });
+
+  it('are caught when they drift', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docs-'));
+    writeFileSync(join(dir, 'README.md'), readFileSync('README.md', 'utf8'));
+    writeFileSync(join(dir, 'action.yml'), readFileSync('action.yml', 'utf8'));
+    expect(check(dir).status).toBe(0);
+    writeFileSync(join(dir, 'action.yml'), readFileSync('action.yml', 'utf8').replace("default: '3'", "default: '5'"));
+    const result = check(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/run 'npm run docs'/);
+  });
+});
+
+describe('release notes (scripts/release-notes.mjs, used by the release workflow)', () => {
+  const notes = (version: string) => spawnSync(process.execPath, ['scripts/release-notes.mjs', version], { encoding: 'utf8' });
+
+  it("CHANGELOG.md has a section for package.json's version", () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    const result = notes(`v${version}`);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/### Added/);
+    expect(result.stdout).not.toMatch(/^## \[/m);
+  });
+
+  it('fails for a version without a section', () => {
+    const result = notes('v0.0.9');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('no section for 0.0.9');
+  });
+});

@@ -1,0 +1,245 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { InputError } from '../../src/errors.js';
+import { parseSettings } from '../../src/commands/settings.js';
+import { TOKEN_ENV } from '../../src/inputs/defaults.js';
+import { DEFAULT_BASE_URL } from '../../src/suprsend/types.js';
+
+const base = { 'service-token': 'tok_abc123', workspace: 'staging', name: 'backend-prod' };
+
+function parse(inputs: Record<string, string>, env: Record<string, string> = {}) {
+  const masked: string[] = [];
+  const settings = parseSettings(
+    (name) => inputs[name] ?? '',
+    env,
+    (s) => masked.push(s)
+  );
+  return { settings, masked };
+}
+
+function failure(inputs: Record<string, string>, env: Record<string, string> = {}): InputError {
+  try {
+    parse(inputs, env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('parseSettings', () => {
+  it('reads a create with defaults', () => {
+    const { settings, masked } = parse(base);
+    expect(masked).toEqual(['tok_abc123']);
+    expect(settings.connection).toEqual({
+      token: 'tok_abc123',
+      workspace: 'staging',
+      baseUrl: new URL(DEFAULT_BASE_URL),
+      timeoutMs: 30_000,
+      retries: 3
+    });
+    expect(settings.command).toEqual({
+      command: 'create',
+      name: 'backend-prod',
+      description: undefined,
+      ifExists: 'create',
+      ephemeral: false
+    });
+    expect(settings.summary).toBe(true);
+    expect(settings.ignoredInputs).toEqual([]);
+  });
+
+  it(`falls back to ${TOKEN_ENV} and masks it before anything else can fail`, () => {
+    const masked: string[] = [];
+    expect(() =>
+      parseSettings(
+        (n) => ({ workspace: 'bad/slug' })[n] ?? '',
+        { [TOKEN_ENV]: 'from_env_token' },
+        (s) => masked.push(s)
+      )
+    ).toThrow(/workspace/);
+    expect(masked).toEqual(['from_env_token']);
+  });
+
+  it('prefers the input over the environment', () => {
+    expect(parse(base, { [TOKEN_ENV]: 'other' }).settings.connection.token).toBe('tok_abc123');
+  });
+
+  it.each([
+    [{ ...base, 'service-token': '' }, 'service-token', /SUPRSEND_SERVICE_TOKEN/],
+    [{ ...base, 'service-token': 'has space' }, 'service-token', /spaces/],
+    [{ ...base, workspace: '' }, 'workspace', /required/],
+    [{ ...base, workspace: '../other' }, 'workspace', /letters, digits/],
+    [{ ...base, workspace: 'a?b' }, 'workspace', /slug/],
+    [{ ...base, command: 'rotate' }, 'command', /'create', 'list', 'delete'/],
+    [{ ...base, name: '' }, 'name', /required for command 'create'/],
+    [{ ...base, name: 'a\nb' }, 'name', /control characters/],
+    [{ ...base, 'base-url': 'ftp://x' }, 'base-url', /http or https/],
+    [{ ...base, 'base-url': 'not a url' }, 'base-url', /http\(s\) URL/],
+    [{ ...base, 'base-url': 'https://u:p@host' }, 'base-url', /user name or password/],
+    [{ ...base, 'base-url': 'https://host/?a=1' }, 'base-url', /query/],
+    [{ ...base, 'timeout-seconds': 'abc' }, 'timeout-seconds', /number more than 0/],
+    [{ ...base, 'timeout-seconds': '0' }, 'timeout-seconds', /more than 0/],
+    [{ ...base, 'timeout-seconds': '1e400' }, 'timeout-seconds', /got "1e400"/],
+    [{ ...base, 'timeout-seconds': '3601' }, 'timeout-seconds', /up to 3600/],
+    [{ ...base, retries: '-1' }, 'retries', /whole number from 0 to 10/],
+    [{ ...base, retries: '2.5' }, 'retries', /whole number/],
+    [{ ...base, retries: '11' }, 'retries', /0 to 10/],
+    [{ ...base, 'if-exists': 'maybe' }, 'if-exists', /'create', 'skip', 'fail'/],
+    [{ ...base, ephemeral: 'yes' }, 'ephemeral', /'true' or 'false'/],
+    [{ ...base, summary: '1' }, 'summary', /'true' or 'false'/],
+    [{ ...base, command: 'delete', name: '' }, 'key-id', /or 'name' is required/],
+    [{ ...base, command: 'delete', 'key-id': 'ws_apik_1' }, 'key-id', /pick one/],
+    [{ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_1/../x' }, 'key-id', /is not one/],
+    [{ ...base, command: 'delete', keep: '-1' }, 'keep', /whole number/],
+    [{ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_1', keep: '2' }, 'keep', /by 'name'/],
+    [{ ...base, command: 'list', 'max-age-days': '0' }, 'max-age-days', /more than 0/],
+    [{ ...base, command: 'list', 'fail-on-stale': 'true' }, 'fail-on-stale', /needs 'max-age-days'/],
+    [{ ...base, command: 'list', 'max-age-days': 'ninety' }, 'max-age-days', /number/]
+  ])('rejects %j naming %s', (inputs, input, pattern) => {
+    const error = failure(inputs);
+    expect(error.input).toBe(input);
+    expect(error.message).toContain(`'${input}'`);
+    expect(error.message).toMatch(pattern);
+  });
+
+  it('never shows a malformed token', () => {
+    expect(failure({ ...base, 'service-token': 'secret\ttoken' }).message).not.toContain('secret');
+  });
+
+  it('reads numbers, booleans and a path prefix', () => {
+    const { settings } = parse({
+      ...base,
+      'timeout-seconds': '2.5',
+      retries: '0',
+      summary: 'FALSE',
+      'base-url': 'http://127.0.0.1:8080/suprsend/'
+    });
+    expect(settings.connection.timeoutMs).toBe(2500);
+    expect(settings.connection.retries).toBe(0);
+    expect(settings.summary).toBe(false);
+    expect(settings.connection.baseUrl.pathname).toBe('/suprsend/');
+  });
+
+  it('splits key ids on commas, spaces and new lines, without duplicates', () => {
+    const { settings } = parse({ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_a, ws_apik_b\nws_apik_c ws_apik_a' });
+    expect(settings.command).toEqual({ command: 'delete', keyIds: ['ws_apik_a', 'ws_apik_b', 'ws_apik_c'], name: undefined, keep: 0 });
+  });
+
+  it('warns about inputs another command uses, but not about defaults the runner passes', () => {
+    const runnerDefaults = { keep: '0', 'if-exists': 'create', ephemeral: 'false', 'include-deleted': 'false', 'fail-on-stale': 'false' };
+    expect(parse({ ...base, ...runnerDefaults, command: 'list', name: '' }).settings.ignoredInputs).toEqual([]);
+    expect(parse({ ...base, command: 'list', description: 'x', keep: '2' }).settings.ignoredInputs).toEqual(['description', 'keep']);
+    // keep's default with key-id is what the runner always passes: not an error.
+    expect(parse({ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_1', keep: '0' }).settings.command).toMatchObject({ keep: 0 });
+  });
+});
+
+describe('parseSettings over arbitrary input (property-based)', () => {
+  // Every input action.yml declares: a new input is fuzzed without touching this test.
+  const INPUTS = Object.keys((parseYaml(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown> }).inputs);
+  const oddNumbers = fc.constantFrom(
+    '0',
+    '-1',
+    '2.5',
+    '1e400',
+    ' 10 ',
+    '10',
+    '1e1',
+    '0x10',
+    'NaN',
+    'Infinity',
+    '007',
+    '3.',
+    '.5',
+    '１０',
+    '',
+    '1_000'
+  );
+  const oddText = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.constantFrom(
+      '',
+      ' ',
+      '\t',
+      'a\nb',
+      '"quoted"',
+      "it's",
+      '../..',
+      'a/b',
+      '%2F',
+      'x'.repeat(5000),
+      'true',
+      'FALSE',
+      'create',
+      'list',
+      'delete'
+    ),
+    oddNumbers
+  );
+  // A valid baseline with up to four inputs replaced by odd values, so both outcomes are common.
+  const anyInputs = fc
+    .tuple(fc.constantFrom('create', 'list', 'delete'), fc.dictionary(fc.constantFrom(...INPUTS), oddText, { maxKeys: 4 }))
+    .map(([command, odd]): Record<string, string> => ({ ...base, command, ...odd }));
+
+  it('accepts with a defined meaning, or rejects naming the input, and never throws anything else', () => {
+    const seen = { accepted: 0, rejected: 0 };
+    fc.assert(
+      fc.property(anyInputs, (inputs) => {
+        let settings;
+        try {
+          settings = parseSettings(
+            (name) => inputs[name] ?? '',
+            { GITHUB_REPOSITORY: 'acme/shop' },
+            () => undefined
+          );
+          seen.accepted++;
+        } catch (error) {
+          seen.rejected++;
+          expect(error).toBeInstanceOf(InputError);
+          const { input, message } = error as InputError;
+          expect(INPUTS).toContain(input);
+          expect(message.startsWith(`Input '${input}': `)).toBe(true);
+          return;
+        }
+        const { connection, command } = settings;
+        // Nothing accepted can change the request path or carry a second credential.
+        expect(connection.workspace).toMatch(/^[A-Za-z0-9_-]+$/);
+        expect(['http:', 'https:']).toContain(connection.baseUrl.protocol);
+        expect(connection.baseUrl.username + connection.baseUrl.password + connection.baseUrl.search).toBe('');
+        expect(connection.token).toMatch(/^[\x21-\x7e]+$/);
+        // Numbers mean what they say.
+        expect(Number.isInteger(connection.retries) && connection.retries >= 0 && connection.retries <= 10).toBe(true);
+        expect(connection.timeoutMs > 0 && connection.timeoutMs <= 3_600_000).toBe(true);
+        const retries = inputs.retries ?? '';
+        expect(connection.retries).toBe(retries === '' ? 3 : Number(retries));
+        if (command.command === 'delete') {
+          for (const id of command.keyIds) expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
+          expect(Number.isInteger(command.keep) && command.keep >= 0).toBe(true);
+        }
+        if (command.command === 'list' && command.maxAgeDays !== undefined) expect(command.maxAgeDays).toBeGreaterThan(0);
+        if (command.command === 'create' && command.secret) expect(command.secret.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
+      }),
+      { numRuns: 3000 }
+    );
+    expect(seen.accepted).toBeGreaterThan(300);
+    expect(seen.rejected).toBeGreaterThan(300);
+  });
+
+  it('numbers in odd spellings: exactly the plain decimal ones are accepted', () => {
+    fc.assert(
+      fc.property(oddNumbers, (value) => {
+        const read = (name: string) => ({ ...base, retries: value })[name] ?? '';
+        const accepted = value === '' || /^\d+$/.test(value);
+        if (accepted && Number(value) <= 10) {
+          expect(parseSettings(read, {}, () => undefined).connection.retries).toBe(value === '' ? 3 : Number(value));
+        } else {
+          expect(() => parseSettings(read, {}, () => undefined)).toThrow(/Input 'retries'/);
+        }
+      })
+    );
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * The action, start to end: read the inputs, run the command against SuprSend, hand
+ * over what it made, write the outputs, tell the log, write the summary. Every error
+ * ends the step as one `::error::`, printed through the log (secrets removed).
+ */
+import type { CommandReport } from '../commands/command.js';
+import { rollBackNewKey } from '../commands/create/hand-over.js';
+import { runCommand } from '../commands/registry.js';
+import { describeError } from '../report/explain.js';
+import { createLog, type Log } from '../report/log.js';
+import type { SuprSendClient } from '../suprsend/client.js';
+import type { Deps } from './deps.js';
+import { openSession } from './session.js';
+
+export async function main(deps: Deps): Promise<void> {
+  const log = createLog(deps.core);
+  try {
+    const { settings, client } = openSession(deps, log);
+    for (const input of settings.ignoredInputs) {
+      log.warning(`Input '${input}' does nothing with command '${settings.command.command}' and is ignored.`);
+    }
+    const report = await runCommand(settings.command, {
+      client,
+      log,
+      env: deps.env,
+      now: deps.now(),
+      saveState: (name, value) => {
+        deps.core.saveState(name, value);
+      }
+    });
+    await handOver(report, client, deps, log);
+    report.tell(log);
+    if (settings.summary) await writeSummary(deps, log, report.summary());
+    if (report.failure !== undefined) log.fail(report.failure);
+  } catch (error) {
+    log.fail(describeError(error));
+  }
+}
+
+/**
+ * Everything that passes a result on: the command's own hand-over, then the step outputs.
+ * If any of it fails after a key was created, the key is disabled again.
+ */
+async function handOver(report: CommandReport, client: SuprSendClient, deps: Deps, log: Log): Promise<void> {
+  try {
+    await report.handOver?.();
+    report.outputs({
+      // Only 'api-key' may carry the new secret; every other value is redacted, echoes included.
+      setOutput: (name, value) => {
+        deps.core.setOutput(name, name === 'api-key' ? value : log.redact(value));
+      },
+      warning: log.warning,
+      writeTempFile: (name, content) => deps.writeTempFile(name, log.redact(content))
+    });
+  } catch (error) {
+    if (report.createdKeyId !== undefined) throw await rollBackNewKey(client, report.createdKeyId, error);
+    throw error;
+  }
+}
+
+/** The summary is a report on work already done: failing to write it is worth a warning, not a failed step. */
+async function writeSummary(deps: Deps, log: Log, markdown: string): Promise<void> {
+  try {
+    await deps.writeSummary(log.redact(markdown));
+  } catch (error) {
+    log.warning(describeError(error), 'Job summary not written');
+  }
+}

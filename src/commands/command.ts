@@ -1,0 +1,40 @@
+/**
+ * What a command is: the inputs it reads, how it parses them, how it runs, and what it
+ * reports. The action runs any command the same way (`src/action/main.ts`); adding one
+ * means a folder here and a line in `registry.ts`.
+ */
+import type { InputReader } from '../inputs/read.js';
+import type { Log } from '../report/log.js';
+import type { OutputSink } from '../report/outputs.js';
+import type { SuprSendClient } from '../suprsend/client.js';
+
+export type Env = Record<string, string | undefined>;
+
+export interface CommandContext {
+  client: SuprSendClient;
+  log: Log;
+  env: Env;
+  now: Date;
+  /** Saves a value for the post step (GITHUB_STATE). */
+  saveState: (name: string, value: string) => void;
+}
+
+/** What a command did, ready to be reported. `failure` fails the step after outputs and summary are written. */
+export interface CommandReport {
+  /** A key this step created: disabled again if handing it over or writing the outputs fails. */
+  createdKeyId?: string;
+  /** Passes the result on before the outputs are written (create: the GitHub secret, the post step's state). */
+  handOver?: () => Promise<void>;
+  outputs: (sink: OutputSink) => void;
+  /** Lines for the step log, and annotations. */
+  tell: (log: Log) => void;
+  summary: () => string;
+  failure?: string;
+}
+
+export interface CommandDefinition<S> {
+  /** The inputs this command reads besides the connection's and 'summary'; others that are set get a warning. */
+  inputs: readonly string[];
+  parse: (input: InputReader, env: Env) => S;
+  run: (context: CommandContext, settings: S) => Promise<CommandReport>;
+}

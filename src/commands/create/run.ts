@@ -1,0 +1,41 @@
+import { ActionError } from '../../errors.js';
+import type { SuprSendClient } from '../../suprsend/client.js';
+import { activeKeysNamed } from '../../suprsend/keys.js';
+import type { ApiKey } from '../../suprsend/types.js';
+import type { CreateSettings } from './settings.js';
+
+export interface CreateResult {
+  workspace: string;
+  /** False when `if-exists: skip` reused an existing key. */
+  created: boolean;
+  key: ApiKey;
+  /** The full secret; only when a key was created. */
+  secret: string | undefined;
+  /** Where the key was stored as a GitHub Actions secret, in words, when it was. */
+  storedAs?: string;
+}
+
+/**
+ * Creates a key: one POST. With `if-exists: skip` or `fail`, one listing first to
+ * look for active keys of the same name.
+ */
+export async function createKey(client: SuprSendClient, settings: CreateSettings, origin: string | undefined): Promise<CreateResult> {
+  const { workspace } = client;
+  if (settings.ifExists !== 'create') {
+    const existing = activeKeysNamed(await client.listKeys(), settings.name);
+    const newest = existing[0];
+    if (newest !== undefined && settings.ifExists === 'skip') {
+      return { workspace, created: false, key: newest, secret: undefined };
+    }
+    if (newest !== undefined) {
+      const ids = existing.map((key) => key.id).join(', ');
+      throw new ActionError(
+        `${existing.length} active ${existing.length === 1 ? 'key' : 'keys'} named ${JSON.stringify(settings.name)} already ${existing.length === 1 ? 'exists' : 'exist'} ` +
+          `in workspace '${workspace}' (${ids}) and 'if-exists' is 'fail'. Disable ${existing.length === 1 ? 'it' : 'them'} with command 'delete', ` +
+          `or set 'if-exists' to 'skip' (reuse the newest) or 'create' (add another).`
+      );
+    }
+  }
+  const { key, secret } = await client.createKey(settings.name, settings.description ?? origin);
+  return { workspace, created: true, key, secret };
+}

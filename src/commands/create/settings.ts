@@ -1,0 +1,36 @@
+import { InputError } from '../../errors.js';
+import type { SecretTarget } from '../../github/failure.js';
+import { readSecretTarget, SECRET_INPUTS } from '../../github/secret-target.js';
+import { boolean, oneOf, type InputReader } from '../../inputs/read.js';
+import { description, keyName } from '../../inputs/rules.js';
+import type { Env } from '../command.js';
+
+export const IF_EXISTS = ['create', 'skip', 'fail'] as const;
+export type IfExists = (typeof IF_EXISTS)[number];
+
+export const CREATE_INPUTS = ['name', 'description', 'if-exists', 'ephemeral', ...SECRET_INPUTS] as const;
+
+export interface CreateSettings {
+  command: 'create';
+  name: string;
+  /** Undefined when the input is empty: the command then describes the key's origin. */
+  description: string | undefined;
+  ifExists: IfExists;
+  ephemeral: boolean;
+  secret: SecretTarget | undefined;
+}
+
+export function parseCreate({ read }: InputReader, env: Env): CreateSettings {
+  const name = keyName(read);
+  if (name === undefined) {
+    throw new InputError('name', "is required for command 'create': the name the new key gets in SuprSend, e.g. backend-prod.");
+  }
+  return {
+    command: 'create',
+    name,
+    description: description(read),
+    ifExists: oneOf(read, 'if-exists', IF_EXISTS),
+    ephemeral: boolean(read, 'ephemeral'),
+    secret: readSecretTarget(read, env)
+  };
+}

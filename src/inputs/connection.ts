@@ -1,0 +1,70 @@
+/** How to reach SuprSend, from the inputs every command shares: token, workspace, base URL, deadline, retries. */
+import { InputError } from '../errors.js';
+import { isPathSegment } from '../suprsend/ids.js';
+import { DEFAULT_BASE_URL, type Connection } from '../suprsend/types.js';
+import { TOKEN_ENV } from './defaults.js';
+import { decimal, integer, quote, type InputReader, type ReadInput } from './read.js';
+import { checkTokenShape, maskCredential } from './rules.js';
+
+/** The inputs every command reads. */
+export const CONNECTION_INPUTS = ['service-token', 'workspace', 'base-url', 'timeout-seconds', 'retries'] as const;
+
+/**
+ * The service token, from the input or SUPRSEND_SERVICE_TOKEN. `mask` gets it the
+ * moment it is read, every line of it, before its shape is checked or anything can fail.
+ */
+export function readServiceToken(raw: ReadInput, env: Record<string, string | undefined>, mask: (secret: string) => void): string {
+  const token = raw('service-token') || (env[TOKEN_ENV] ?? '').trim();
+  if (token === '') {
+    throw new InputError(
+      'service-token',
+      `is required: pass a SuprSend service token, e.g. \`service-token: \${{ secrets.SUPRSEND_SERVICE_TOKEN }}\`, or set the ${TOKEN_ENV} environment variable. Create one in the SuprSend dashboard under Account Settings → Service Tokens.`
+    );
+  }
+  maskCredential(token, mask);
+  checkTokenShape('service-token', token);
+  return token;
+}
+
+export function readConnection(input: InputReader, token: string): Connection {
+  const { read } = input;
+  return {
+    token,
+    workspace: workspaceSlug(read('workspace')),
+    baseUrl: baseUrl(read('base-url')),
+    timeoutMs: Math.round(decimal(read, 'timeout-seconds', { min: 0, minExclusive: true, max: 3600 }) * 1000),
+    retries: integer(read, 'retries', { max: 10 })
+  };
+}
+
+function workspaceSlug(value: string): string {
+  if (value === '') {
+    throw new InputError('workspace', 'is required: the slug of the SuprSend workspace, e.g. staging or production.');
+  }
+  if (!isPathSegment(value)) {
+    throw new InputError('workspace', `must be a workspace slug of letters, digits, '-' and '_' (e.g. staging), got ${quote(value)}.`);
+  }
+  return value;
+}
+
+function baseUrl(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError('base-url', `must be an http(s) URL such as ${DEFAULT_BASE_URL}, got ${quote(value)}.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError('base-url', `must use http or https, got ${quote(url.protocol)} in ${quote(value)}.`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new InputError('base-url', 'must not contain a user name or password; the service token is the only credential sent.');
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new InputError(
+      'base-url',
+      `must not have a query or fragment, got ${quote(value)}; give only the API root, e.g. ${DEFAULT_BASE_URL}.`
+    );
+  }
+  return url;
+}

@@ -1,0 +1,79 @@
+/**
+ * Reading inputs: the primitives every field rule is built from. Pure: values come
+ * through `ReadInput`, so it all tests without a runner. Every error names the input
+ * and says what is allowed.
+ */
+import { InputError } from '../errors.js';
+import { INPUT_DEFAULTS } from './defaults.js';
+
+/** Reads one input as `core.getInput` gives it (already trimmed); '' when unset. */
+export type ReadInput = (name: string) => string;
+
+export interface InputReader {
+  /** The input, or its default when empty. */
+  read: ReadInput;
+  /** Whether the user set the input to something other than its default. */
+  isSet: (name: string) => boolean;
+}
+
+export function inputReader(raw: ReadInput): InputReader {
+  return {
+    read: (name) => raw(name) || (INPUT_DEFAULTS[name] ?? ''),
+    isSet: (name) => raw(name) !== '' && raw(name) !== INPUT_DEFAULTS[name]
+  };
+}
+
+// Matching control characters is the point of these two.
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARS_BUT_NEWLINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+export function oneOf<T extends string>(read: ReadInput, input: string, allowed: readonly T[]): T {
+  const value = read(input);
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new InputError(input, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${quote(value)}.`);
+  }
+  return value as T;
+}
+
+export function boolean(read: ReadInput, input: string): boolean {
+  const value = read(input);
+  // The YAML 1.2 core schema spellings, as core.getBooleanInput accepts them.
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new InputError(input, `must be 'true' or 'false', got ${quote(value)}.`);
+}
+
+export function integer(read: ReadInput, input: string, range: { max: number }): number {
+  const value = read(input);
+  if (!/^\d+$/.test(value) || Number(value) > range.max) {
+    throw new InputError(input, `must be a whole number from 0 to ${range.max}, got ${quote(value)}.`);
+  }
+  return Number(value);
+}
+
+export function decimal(read: ReadInput, input: string, range: { min: number; minExclusive: boolean; max: number }): number {
+  const value = read(input);
+  const n = Number(value);
+  const inRange = range.minExclusive ? n > range.min : n >= range.min;
+  if (!/^\d+(\.\d+)?$/.test(value) || !inRange || n > range.max) {
+    const lowest = range.minExclusive ? `more than ${range.min}` : `from ${range.min}`;
+    throw new InputError(
+      input,
+      `must be a number ${lowest} up to ${range.max} (digits and an optional decimal point, e.g. 30 or 2.5), got ${quote(value)}.`
+    );
+  }
+  return n;
+}
+
+/** A list input: items separated by commas, spaces or new lines, each named once. */
+export function list(value: string): string[] {
+  return [...new Set(value.split(/[\s,]+/).filter((item) => item !== ''))];
+}
+
+/** Shows a user's value in an error: JSON-quoted so control characters are visible, and cut when long. */
+export function quote(value: string): string {
+  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  return JSON.stringify(shown);
+}

@@ -1,0 +1,51 @@
+/** The rules for the fields several commands share: names, ids, descriptions, tokens. */
+import { InputError } from '../errors.js';
+import { isPathSegment } from '../suprsend/ids.js';
+import { CONTROL_CHARS, CONTROL_CHARS_BUT_NEWLINES, list, quote, type ReadInput } from './read.js';
+
+/**
+ * A token goes into an HTTP header: printable ASCII without spaces. Never shows the
+ * value; the caller has masked it (every line of it) before asking.
+ */
+export function checkTokenShape(input: string, token: string): void {
+  if (!/^[\u0021-\u007e]+$/.test(token)) {
+    throw new InputError(input, 'contains spaces, line breaks or characters outside printable ASCII; copy the token again without them.');
+  }
+}
+
+/** Masks a credential as a whole and line by line, so that even a malformed one never shows. */
+export function maskCredential(value: string, mask: (secret: string) => void): void {
+  mask(value);
+  for (const line of value.split(/\r?\n/)) if (line.trim() !== '' && line !== value) mask(line.trim());
+}
+
+export function keyName(read: ReadInput): string | undefined {
+  const value = read('name');
+  if (value === '') return undefined;
+  if (CONTROL_CHARS.test(value)) {
+    throw new InputError('name', `must be one line without control characters, got ${quote(value)}.`);
+  }
+  return value;
+}
+
+export function description(read: ReadInput): string | undefined {
+  const value = read('description');
+  if (value === '') return undefined;
+  if (CONTROL_CHARS_BUT_NEWLINES.test(value)) {
+    throw new InputError('description', 'must not contain control characters other than line breaks and tabs.');
+  }
+  return value;
+}
+
+export function keyIdList(value: string): string[] {
+  const ids = list(value);
+  for (const id of ids) {
+    if (!isPathSegment(id)) {
+      throw new InputError(
+        'key-id',
+        `must be key ids such as ws_apik_1a2b3c (letters, digits, '-', '_'), separated by commas, spaces or new lines; ${quote(id)} is not one.`
+      );
+    }
+  }
+  return ids;
+}

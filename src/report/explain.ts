@@ -1,0 +1,179 @@
+/**
+ * The one place failures become messages a person can act on, in terms of the action's
+ * inputs ('service-token', 'base-url', 'timeout-seconds', commands): the SuprSend client
+ * and the GitHub secrets API report facts; this words them. Pure, so it tests without a server.
+ */
+import { ActionError } from '../errors.js';
+import { describeTarget, GitHubFailure } from '../github/failure.js';
+import { TOKEN_ENV } from '../inputs/defaults.js';
+import { SuprSendFailure, type AnswerProblem, type BodyFacts, type FailedRequest } from '../suprsend/failure.js';
+import { DEFAULT_BASE_URL } from '../suprsend/types.js';
+
+/** The message to show for anything thrown: failures worded, our own errors as written, others with their kind. */
+export function describeError(error: unknown): string {
+  if (error instanceof SuprSendFailure) return explainSuprSend(error);
+  if (error instanceof GitHubFailure) return explainGitHub(error);
+  if (error instanceof ActionError) return error.message;
+  if (error instanceof Error) return `Unexpected ${error.name}: ${error.message}`;
+  return `Unexpected error: ${String(error)}`;
+}
+
+export function explainSuprSend(failure: SuprSendFailure): string {
+  const { request: r, facts: f } = failure;
+  const created = failure.mayHaveCreated ? ` ${mayHaveCreated(r)}` : '';
+  switch (f.kind) {
+    case 'status':
+      return explainStatus(r, f.status, f.apiMessage, f.retries, f.location, created);
+    case 'retry-after':
+      return (
+        `SuprSend answered HTTP ${f.status} to ${r.what} and asked to wait ${Math.ceil(f.waitMs / 1000)} s before trying again (Retry-After), ` +
+        `longer than the ${f.maxWaitMs / 1000} s this action waits. Run the job again later.`
+      );
+    case 'transport': {
+      const tried = f.retries > 0 ? ` (${afterRetries(f.retries)})` : '';
+      if (f.failure === 'timeout') {
+        return (
+          `SuprSend did not answer in time to ${r.what}: ${f.message}${tried}, the deadline set by 'timeout-seconds' (${r.timeoutMs / 1000}).${created} ` +
+          `Raise 'timeout-seconds' if SuprSend is slow, or run again later.`
+        );
+      }
+      if (f.failure === 'too-large') return `SuprSend's answer to ${r.what} is too large: ${f.message}.${created} ${baseUrlHint(r)}`;
+      const host = r.baseUrl.host;
+      const where = f.failure === 'unreachable' ? `Could not reach SuprSend at ${host}` : `The connection to SuprSend at ${host} failed`;
+      return (
+        `${where} to ${r.what}: ${f.message}${tried}.${created} ` +
+        `Check 'base-url' (${r.baseUrl.href}) and the runner's network; behind a proxy, set HTTPS_PROXY (and NO_PROXY).`
+      );
+    }
+    case 'paging':
+      return `Could not ${r.what}: ${f.message}.`;
+    case 'answer':
+      return explainAnswer(r, f.problem, f.status, f.body, f.offset, f.keyId);
+  }
+}
+
+function explainStatus(
+  r: FailedRequest,
+  status: number,
+  said: string,
+  retries: number,
+  location: string | undefined,
+  created: string
+): string {
+  const http = `HTTP ${status}${said ? `: ${said}` : ''}`;
+  const tried = retries > 0 ? ` ${afterRetries(retries)}` : '';
+  if (status === 401) {
+    return (
+      `SuprSend rejected the service token (${http}). Check the 'service-token' input (or ${TOKEN_ENV}): it must be a current service token ` +
+      `from the SuprSend dashboard, Account Settings → Service Tokens.`
+    );
+  }
+  if (status === 403)
+    return `The service token may not ${r.what} (${http}). Use a service token with access to workspace '${r.workspace}'.`;
+  if (status === 404) {
+    return (
+      `Workspace '${r.workspace}' was not found (${http}). Check the 'workspace' input: it takes the workspace's slug, e.g. staging or production.` +
+      (r.baseUrl.href.startsWith(DEFAULT_BASE_URL) ? '' : ` ${baseUrlHint(r)}`)
+    );
+  }
+  if (status >= 300 && status < 400) {
+    return (
+      `SuprSend answered ${r.what} with a redirect (HTTP ${status}${location ? ` to ${location}` : ''}). The action does not follow redirects, ` +
+      `so the service token is never sent anywhere else: set 'base-url' to the address that really serves the API.`
+    );
+  }
+  if (status === 429) {
+    return `SuprSend is limiting the request rate (${http})${tried}, so the action could not ${r.what}. Run fewer jobs at once against this workspace, or run again later.`;
+  }
+  if (status >= 500)
+    return `SuprSend failed to ${r.what} (${http})${tried}. The fault is on SuprSend's side or a proxy's; run again later.${created}`;
+  if (status >= 400) return `SuprSend refused to ${r.what} (${http}).`;
+  return `SuprSend gave an unexpected answer when asked to ${r.what} (${http}).`;
+}
+
+function explainAnswer(
+  r: FailedRequest,
+  problem: AnswerProblem,
+  status: number,
+  body: BodyFacts | undefined,
+  offset: number | undefined,
+  keyId: string | undefined
+): string {
+  const name = JSON.stringify(r.keyName ?? '');
+  const lookFor = `look for it with command 'list' and name ${name}`;
+  switch (problem) {
+    case 'create-not-json':
+      return (
+        `SuprSend answered HTTP ${status} to ${r.what}, but not with JSON (${describeBody(body)}), so the new key's secret could not be read. ` +
+        `A key may have been created: ${lookFor}, and disable it with command 'delete'. ${baseUrlHint(r)}`
+      );
+    case 'create-without-secret':
+    case 'create-without-id':
+      return (
+        `SuprSend answered HTTP ${status} to ${r.what}, but the answer has no ${problem === 'create-without-secret' ? 'api_key' : 'id'}. ` +
+        `The key was probably created, and its secret cannot be read again: ${keyId === undefined ? lookFor : `its id is ${keyId}`}; ` +
+        `disable it with command 'delete' and run again.`
+      );
+    case 'create-with-bad-id':
+      return (
+        `SuprSend answered HTTP ${status} to ${r.what} with a key id that is not one (${JSON.stringify(keyId ?? '')}): ` +
+        `letters, digits, '-' and '_' only, so that an id can never steer a request elsewhere. The action will not use it. ` +
+        `A key named ${name} was probably created and its secret cannot be read again: disable it in the SuprSend dashboard.`
+      );
+    case 'not-json':
+      return `SuprSend's answer to ${r.what} is not JSON (${describeBody(body)}${body?.snippet ? `: "${body.snippet}"` : ''}). ${baseUrlHint(r)}`;
+    case 'no-results':
+      return `SuprSend's answer to ${r.what} has no 'results' list (offset ${offset ?? 0}). ${baseUrlHint(r)}`;
+    case 'entry-without-id':
+      return `SuprSend's answer to ${r.what} has an entry without an id (offset ${offset ?? 0}); the listing cannot be trusted.`;
+  }
+}
+
+/** A create whose answer was lost may have made a key: say how to find it, and that it was not sent again. */
+function mayHaveCreated(r: FailedRequest): string {
+  const name = JSON.stringify(r.keyName ?? '');
+  return (
+    `The request may have reached SuprSend, so a key named ${name} may exist now (it was not sent again, to avoid a second key): ` +
+    `check with command 'list' and name ${name}, and disable any you do not want with command 'delete'.`
+  );
+}
+
+function baseUrlHint(r: FailedRequest): string {
+  return `Is 'base-url' (${r.baseUrl.href}) the SuprSend management API? A proxy may be answering instead.`;
+}
+
+function describeBody(body: BodyFacts | undefined): string {
+  return `content-type ${body?.contentType ?? 'not given'}, ${body?.bytes ?? 0} bytes`;
+}
+
+function afterRetries(retries: number): string {
+  return `after ${retries} ${retries === 1 ? 'retry' : 'retries'}`;
+}
+
+/** GitHub's reason, and the permission that is likely missing. */
+export function explainGitHub(failure: GitHubFailure): string {
+  const { target, status, message } = failure;
+  const where = describeTarget(target);
+  const permission =
+    target.environment === undefined
+      ? "'github-token' needs the repository permission \"Secrets: write\" (a fine-grained token or GitHub App token; the workflow's GITHUB_TOKEN cannot write secrets)"
+      : "'github-token' needs the repository permission \"Environments: write\" (a fine-grained token or GitHub App token; the workflow's GITHUB_TOKEN cannot write secrets)";
+  const repository = `${target.owner}/${target.repo}`;
+  const reason = ((): string => {
+    switch (status) {
+      case undefined:
+        return `${message}. Check GITHUB_API_URL (${target.apiUrl}) and the runner's network.`;
+      case 401:
+        return `HTTP 401 (${message}): 'github-token' is not a valid token.`;
+      case 403:
+        return `HTTP 403 (${message}): ${permission}.`;
+      case 404:
+        return target.environment === undefined
+          ? `HTTP 404 (${message}): repository ${repository} does not exist or the token cannot see it; ${permission}.`
+          : `HTTP 404 (${message}): environment '${target.environment}' or repository ${repository} does not exist, or the token cannot see it; ${permission}.`;
+      default:
+        return `HTTP ${status} (${message}).`;
+    }
+  })();
+  return `GitHub did not store the key as ${where}: ${reason}`;
+}

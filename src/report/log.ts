@@ -1,0 +1,49 @@
+/**
+ * The only way the action prints: every line, annotation, debug message and failure
+ * goes through `say` (secrets removed, workflow commands neutralised), so no call site
+ * can forget it. Outputs and files use `redact` (secrets removed, text kept as it is).
+ */
+import { secrecy } from './redact.js';
+
+/** The parts of `@actions/core` that print. */
+export interface Printer {
+  setSecret: (secret: string) => void;
+  info: (message: string) => void;
+  warning: (message: string, properties?: { title?: string }) => void;
+  debug: (message: string) => void;
+  setFailed: (message: string) => void;
+}
+
+export interface Log {
+  /** Registers a secret with the runner and with this log's redaction, before it can be printed. */
+  mask: (secret: string) => void;
+  /** Secrets removed, for values that are not printed (outputs, files). */
+  redact: (text: string) => string;
+  info: (message: string) => void;
+  warning: (message: string, title?: string) => void;
+  debug: (message: string) => void;
+  /** Fails the step with this message as its `::error::`. */
+  fail: (message: string) => void;
+}
+
+export function createLog(core: Printer): Log {
+  const { mask, redact, say } = secrecy((secret) => {
+    core.setSecret(secret);
+  });
+  return {
+    mask,
+    redact,
+    info: (message) => {
+      core.info(say(message));
+    },
+    warning: (message, title) => {
+      core.warning(say(message), title === undefined ? undefined : { title });
+    },
+    debug: (message) => {
+      core.debug(say(message));
+    },
+    fail: (message) => {
+      core.setFailed(say(message));
+    }
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * What went wrong talking to SuprSend, as facts: which request, what came back, how
+ * many retries. The client throws these; `src/report/explain.ts` words them for the
+ * user, in terms of the action's inputs, which the client knows nothing about.
+ */
+import type { Method, TransportFailure } from '../net/http.js';
+
+export interface FailedRequest {
+  method: Method;
+  /** What the request was for, e.g. "list the keys of workspace 'staging'". */
+  what: string;
+  workspace: string;
+  baseUrl: URL;
+  timeoutMs: number;
+  /** For a create: the name of the key that may now exist. */
+  keyName?: string;
+}
+
+/** A body described without quoting what may hold a secret. */
+export interface BodyFacts {
+  contentType: string | undefined;
+  bytes: number;
+  /** The start of a page's text (an HTML title), when it is safe to show. */
+  snippet?: string;
+}
+
+export type AnswerProblem =
+  'not-json' | 'no-results' | 'entry-without-id' | 'create-not-json' | 'create-without-secret' | 'create-without-id' | 'create-with-bad-id';
+
+export type FailureFacts =
+  | { kind: 'status'; status: number; apiMessage: string; location?: string; retries: number }
+  | { kind: 'retry-after'; status: number; waitMs: number; maxWaitMs: number }
+  | { kind: 'transport'; failure: TransportFailure; message: string; retries: number; mayHaveReachedServer: boolean }
+  | { kind: 'answer'; problem: AnswerProblem; status: number; body?: BodyFacts; offset?: number; keyId?: string }
+  | { kind: 'paging'; message: string };
+
+export class SuprSendFailure extends Error {
+  override name = 'SuprSendFailure';
+  constructor(
+    readonly request: FailedRequest,
+    readonly facts: FailureFacts
+  ) {
+    super(`SuprSend request failed (${facts.kind}) to ${request.what}`);
+  }
+
+  /** Whether a create may have made a key (the request may have reached SuprSend and its answer was lost). */
+  get mayHaveCreated(): boolean {
+    const { facts } = this;
+    if (this.request.method !== 'POST') return false;
+    if (facts.kind === 'transport') return facts.mayHaveReachedServer;
+    return facts.kind === 'status' && facts.status >= 500;
+  }
+}

