@@ -121,9 +121,10 @@ function send(request: HttpRequest, agent: http.Agent): Promise<HttpResponse> {
       fail(new TransportError('timeout', `no complete response within ${timeoutMs / 1000} s`, connected));
     }, timeoutMs);
     req.on('socket', (socket) => {
-      // A reused keep-alive socket is already connected; a new one tells us when it is.
+      // A reused keep-alive socket is already connected, and never emits 'connect' again:
+      // a listener added to it would stay, holding this request, until the socket closes.
       if (!socket.connecting) connected = true;
-      socket.once('connect', () => (connected = true));
+      else socket.once('connect', () => (connected = true));
     });
     req.on('error', (e) => {
       fail(connectionError(e, connected));

@@ -53,7 +53,8 @@ export function listSummary(r: ListResult): string {
   // Stale first, oldest first among them; then the rest in the listing's order.
   const keys = [...r.stale.map((s) => s.key), ...r.keys.filter((k) => !staleIds.has(k.id))];
   const rows: string[][] = [];
-  let size = Buffer.byteLength(lines.join('\n'));
+  // Room for the heading, the table's own tags and the note about a cut.
+  let size = Buffer.byteLength(lines.join('\n')) + 1024;
   let cut = '';
   for (const [i, key] of keys.entries()) {
     const status = !isActive(key) ? 'disabled' : staleIds.has(key.id) ? '⚠️ stale' : 'active';

@@ -1,0 +1,130 @@
+/** Failure wording, without a server: every kind of SuprSend and GitHub failure becomes a message that says what to fix. */
+import { describe, expect, it } from '@jest/globals';
+import { ActionError } from '../../src/errors.js';
+import { GitHubFailure, type SecretTarget } from '../../src/github/failure.js';
+import { describeError } from '../../src/report/explain.js';
+import { SuprSendFailure, type AnswerProblem, type FailedRequest, type FailureFacts } from '../../src/suprsend/failure.js';
+
+const list: FailedRequest = {
+  method: 'GET',
+  what: "list the keys of workspace 'staging'",
+  workspace: 'staging',
+  baseUrl: new URL('https://management-api.suprsend.com'),
+  timeoutMs: 30_000
+};
+const create: FailedRequest = { ...list, method: 'POST', what: 'create a key named "app"', keyName: 'app' };
+const say = (request: FailedRequest, facts: FailureFacts): string => describeError(new SuprSendFailure(request, facts));
+const status = (s: number, extra: Partial<FailureFacts & { kind: 'status' }> = {}): FailureFacts => ({
+  kind: 'status',
+  status: s,
+  apiMessage: 'said so',
+  retries: 0,
+  ...extra
+});
+
+describe('SuprSend failures', () => {
+  it.each([
+    [401, /rejected the service token \(HTTP 401: said so\)\. Check the 'service-token' input \(or SUPRSEND_SERVICE_TOKEN\)/],
+    [403, /may not list the keys of workspace 'staging' \(HTTP 403: said so\)\. Use a service token with access to workspace 'staging'/],
+    [404, /^Workspace 'staging' was not found \(HTTP 404: said so\)\. Check the 'workspace' input.*production\.$/],
+    [301, /with a redirect \(HTTP 301\)\. The action does not follow redirects.*set 'base-url'/],
+    [429, /limiting the request rate \(HTTP 429: said so\), so the action could not list/],
+    [502, /failed to list .* \(HTTP 502: said so\)\. The fault is on SuprSend's side or a proxy's; run again later\.$/],
+    [400, /^SuprSend refused to list the keys of workspace 'staging' \(HTTP 400: said so\)\.$/],
+    [199, /unexpected answer/]
+  ])('HTTP %i', (code, pattern) => {
+    expect(say(list, status(code))).toMatch(pattern);
+  });
+
+  it('a 404 behind another base-url also asks whether it is the API', () => {
+    expect(say({ ...list, baseUrl: new URL('http://127.0.0.1:9/x') }, status(404))).toMatch(
+      /Is 'base-url' \(http:\/\/127\.0\.0\.1:9\/x\) the SuprSend/
+    );
+  });
+
+  it('counts retries, and a create that may have reached SuprSend says how to find the key', () => {
+    const message = say(create, status(503, { retries: 2 }));
+    expect(message).toMatch(/\(HTTP 503: said so\) after 2 retries\./);
+    expect(message).toMatch(/a key named "app" may exist now .* command 'list' and name "app"/);
+    expect(say(list, status(503, { retries: 1 }))).toMatch(/after 1 retry\. .*later\.$/);
+  });
+
+  it('transport failures name the deadline, the host, or the size', () => {
+    const transport = (failure: 'timeout' | 'unreachable' | 'connection' | 'too-large', reached: boolean): FailureFacts => ({
+      kind: 'transport',
+      failure,
+      message: 'what happened',
+      retries: 3,
+      mayHaveReachedServer: reached
+    });
+    expect(say(list, transport('timeout', true))).toMatch(
+      /did not answer in time .*: what happened \(after 3 retries\), the deadline set by 'timeout-seconds' \(30\)\. Raise/
+    );
+    expect(say(list, transport('unreachable', false))).toMatch(
+      /^Could not reach SuprSend at management-api\.suprsend\.com to .*Check 'base-url'.*HTTPS_PROXY/
+    );
+    expect(say(list, transport('connection', true))).toMatch(/^The connection to SuprSend at management-api\.suprsend\.com failed/);
+    expect(say(list, transport('too-large', true))).toMatch(/is too large: what happened\. Is 'base-url'/);
+    expect(say(create, transport('connection', true))).toMatch(/may exist now/);
+    expect(say(create, transport('unreachable', false))).not.toMatch(/may exist now/);
+  });
+
+  it('Retry-After beyond the wait, paging that never ends', () => {
+    expect(say(list, { kind: 'retry-after', status: 503, waitMs: 90_500, maxWaitMs: 60_000 })).toMatch(
+      /asked to wait 91 s .*longer than the 60 s/
+    );
+    expect(say(list, { kind: 'paging', message: 'it never ends' })).toBe("Could not list the keys of workspace 'staging': it never ends.");
+  });
+
+  it('answers that cannot be used, never quoting a create body', () => {
+    const answer = (problem: AnswerProblem, extra: Partial<FailureFacts & { kind: 'answer' }> = {}): FailureFacts => ({
+      kind: 'answer',
+      problem,
+      status: 201,
+      ...extra
+    });
+    const body = { contentType: 'text/html', bytes: 12, snippet: 'Sign in' };
+    expect(say(list, answer('not-json', { body }))).toMatch(/is not JSON \(content-type text\/html, 12 bytes: "Sign in"\)\. Is 'base-url'/);
+    expect(say(create, answer('create-not-json', { body: { contentType: undefined, bytes: 5 } }))).toMatch(
+      /not with JSON \(content-type not given, 5 bytes\).*look for it with command 'list' and name "app"/
+    );
+    expect(say(create, answer('create-without-secret', { keyId: 'ws_apik_1' }))).toMatch(
+      /has no api_key\. .*its id is ws_apik_1; disable it/
+    );
+    expect(say(create, answer('create-without-id'))).toMatch(/has no id\. .*look for it with command 'list'/);
+    expect(say(create, answer('create-with-bad-id', { keyId: '../x' }))).toMatch(/a key id that is not one \("\.\.\/x"\)/);
+    expect(say(list, answer('no-results', { offset: 200 }))).toMatch(/has no 'results' list \(offset 200\)/);
+    expect(say(list, answer('entry-without-id', { offset: 7 }))).toMatch(/an entry without an id \(offset 7\)/);
+  });
+});
+
+describe('GitHub failures', () => {
+  const target: SecretTarget = {
+    name: 'K',
+    owner: 'acme',
+    repo: 'shop',
+    environment: undefined,
+    githubToken: 't',
+    apiUrl: 'https://api.github.com'
+  };
+  it.each([
+    [undefined, undefined, /: boom\. Check GITHUB_API_URL \(https:\/\/api\.github\.com\)/],
+    [401, undefined, /HTTP 401 \(boom\): 'github-token' is not a valid token/],
+    [403, undefined, /HTTP 403 \(boom\): 'github-token' needs the repository permission "Secrets: write"/],
+    [404, undefined, /repository acme\/shop does not exist or the token cannot see it/],
+    [404, 'prod', /environment 'prod' or repository acme\/shop does not exist.*"Environments: write"/],
+    [500, undefined, /HTTP 500 \(boom\)\.$/]
+  ])('HTTP %s (environment %s)', (code, environment, pattern) => {
+    const message = describeError(new GitHubFailure({ ...target, environment }, code, 'boom'));
+    expect(message).toMatch(/^GitHub did not store the key as (repository|environment) secret K/);
+    expect(message).toMatch(pattern);
+  });
+});
+
+describe('anything else', () => {
+  it('our errors as written, others with their kind', () => {
+    expect(describeError(new ActionError('as written'))).toBe('as written');
+    expect(describeError(new RangeError('deep'))).toBe('Unexpected RangeError: deep');
+    expect(describeError('text')).toBe('Unexpected error: text');
+  });
+});

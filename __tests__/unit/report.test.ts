@@ -1,0 +1,162 @@
+/** The commands' reports without a server: outputs (and GitHub's 1 MB rule), summaries, and the escaping they rely on. */
+import { describe, expect, it } from '@jest/globals';
+import { createOutputs, createSummary } from '../../src/commands/create/report.js';
+import { deleteSummary } from '../../src/commands/delete/report.js';
+import { listOutputs, listSummary } from '../../src/commands/list/report.js';
+import type { ListResult } from '../../src/commands/list/run.js';
+import type { OutputSink } from '../../src/report/outputs.js';
+import { MAX_SUMMARY_BYTES, text } from '../../src/report/summary.js';
+import type { ApiKey } from '../../src/suprsend/types.js';
+import { rowWith, summaryRows } from '../../test-support/summary.js';
+
+const now = new Date('2026-11-24T00:00:00Z');
+const key = (id: string, extra: Partial<ApiKey> = {}): ApiKey => ({
+  id,
+  name: 'app',
+  masked_api_key: 'SS.abc*****',
+  is_deleted: false,
+  created_at: '2026-11-01T00:00:00Z',
+  ...extra
+});
+
+function sink(): OutputSink & { outputs: Record<string, string>; warnings: string[]; files: Record<string, string> } {
+  const outputs: Record<string, string> = {};
+  const warnings: string[] = [];
+  const files: Record<string, string> = {};
+  return {
+    outputs,
+    warnings,
+    files,
+    setOutput: (n, v) => (outputs[n] = v),
+    warning: (m) => warnings.push(m),
+    writeTempFile: (n, c) => {
+      files[n] = c;
+      return `/tmp/${n}`;
+    }
+  };
+}
+
+const listResult = (keys: ApiKey[], extra: Partial<ListResult> = {}): ListResult => ({
+  workspace: 'staging',
+  keys,
+  hiddenDisabled: 0,
+  maxAgeDays: undefined,
+  stale: [],
+  undated: [],
+  now,
+  ...extra
+});
+
+describe('outputs', () => {
+  it("create: the secret only in 'api-key', and only when a key was created", () => {
+    const made = sink();
+    createOutputs({ workspace: 'staging', created: true, key: key('ws_apik_1'), secret: 'SS.secret' }, made);
+    expect(made.outputs).toEqual({ 'key-id': 'ws_apik_1', 'masked-api-key': 'SS.abc*****', created: 'true', 'api-key': 'SS.secret' });
+    const reused = sink();
+    createOutputs(
+      { workspace: 'staging', created: false, key: key('ws_apik_1', { masked_api_key: undefined }), secret: undefined },
+      reused
+    );
+    expect(reused.outputs).toEqual({ 'key-id': 'ws_apik_1', 'masked-api-key': '', created: 'false' });
+  });
+
+  it("list: 'keys' and the keys file hold the same JSON, with counts and stale ids", () => {
+    const out = sink();
+    const stale = key('ws_apik_old');
+    listOutputs(listResult([stale, key('ws_apik_new')], { maxAgeDays: 10, stale: [{ key: stale, ageDays: 23 }] }), out);
+    expect(out.outputs).toMatchObject({
+      count: '2',
+      'stale-count': '1',
+      'stale-key-ids': '["ws_apik_old"]',
+      'keys-file': '/tmp/suprsend-keys-staging.json'
+    });
+    expect(out.files['suprsend-keys-staging.json']).toBe(out.outputs.keys);
+    expect(out.warnings).toEqual([]);
+  });
+
+  it("list: past GitHub's 1 MB 'keys' is left empty with a warning, and the file still holds every key", () => {
+    const keys = Array.from({ length: 4000 }, (_, i) => key(`ws_apik_${i}`, { description: 'x'.repeat(250) }));
+    const out = sink();
+    listOutputs(listResult(keys), out);
+    expect(out.outputs.keys).toBe('');
+    expect(out.warnings[0]).toMatch(/would be 1\.\d MB, over GitHub's 1 MB limit .* all 4000 keys from the JSON file/);
+    expect((JSON.parse(out.files['suprsend-keys-staging.json']!) as unknown[]).length).toBe(4000);
+  });
+});
+
+describe('summaries', () => {
+  it('create: one row, and the secret never appears', () => {
+    const summary = createSummary({
+      workspace: 'staging',
+      created: true,
+      key: key('ws_apik_1'),
+      secret: 'SS.secret',
+      storedAs: 'repository secret K in a/b'
+    });
+    expect(summaryRows(summary)).toEqual([
+      ['Workspace', 'Name', 'Key id', 'Masked key'],
+      ['staging', 'app', 'ws_apik_1', 'SS.abc*****']
+    ]);
+    expect(summary).toContain('Stored as repository secret K in a/b.');
+    expect(summary).not.toContain('SS.secret');
+  });
+
+  it('list: stale keys first, then the rest in order, with age, creator and status', () => {
+    const old = key('ws_apik_old', { created_at: '2025-01-01T00:00:00Z', created_by: { name: 'Asha', email: 'a@x.dev' } });
+    const dead = key('ws_apik_dead', { is_deleted: true });
+    const undated = key('ws_apik_undated', { created_at: null });
+    const summary = listSummary(
+      listResult([key('ws_apik_new'), old, dead, undated], { maxAgeDays: 90, stale: [{ key: old, ageDays: 692 }], undated: [undated] })
+    );
+    expect(summary).toMatch(/^### 4 keys in `staging`, 1 stale \(older than 90 days\); 1 without a readable creation date/);
+    expect(
+      summaryRows(summary)
+        .slice(1)
+        .map((r) => r[1])
+    ).toEqual(['ws_apik_old', 'ws_apik_new', 'ws_apik_dead', 'ws_apik_undated']);
+    expect(rowWith(summary, 'ws_apik_old')).toEqual([
+      'app',
+      'ws_apik_old',
+      'SS.abc*****',
+      '2025-01-01 (692 days)',
+      'Asha <a@x.dev>',
+      '⚠️ stale'
+    ]);
+    expect(rowWith(summary, 'ws_apik_dead')?.at(-1)).toBe('disabled');
+    expect(rowWith(summary, 'ws_apik_undated')?.at(3)).toBe('unknown (no readable created_at)');
+  });
+
+  it('list: cut under 1 MiB with a note, however many keys', () => {
+    const keys = Array.from({ length: 9000 }, (_, i) => key(`ws_apik_${i}`, { name: 'n'.repeat(120) }));
+    const summary = listSummary(listResult(keys));
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(MAX_SUMMARY_BYTES);
+    const shown = summaryRows(summary).length - 1;
+    expect(shown).toBeGreaterThan(1000);
+    expect(summary).toContain(`…and ${9000 - shown} more keys not shown: a job summary holds at most 1 MiB.`);
+  });
+
+  it('delete: each key with what happened to it, and a failure line by line', () => {
+    const summary = deleteSummary({
+      workspace: 'staging',
+      disabled: [key('ws_apik_a')],
+      alreadyDisabled: [key('ws_apik_b')],
+      kept: [key('ws_apik_c')],
+      failure: 'Could not disable 1 of 2 keys.\nws_apik_d: <b>boom</b>'
+    });
+    expect(
+      summaryRows(summary)
+        .slice(1)
+        .map((r) => [r[1], r[4]])
+    ).toEqual([
+      ['ws_apik_a', 'disabled now'],
+      ['ws_apik_b', 'already disabled'],
+      ['ws_apik_c', 'kept (newest)']
+    ]);
+    expect(summary).toContain('<p><strong>Failed:</strong> Could not disable 1 of 2 keys.<br>ws_apik_d: &#60;b&#62;boom&#60;/b&#62;</p>');
+  });
+
+  it('text: markup, Markdown link brackets, code ticks, pipes and line breaks cannot escape a cell', () => {
+    expect(text('[a](https://x) `c` | <b>\n\nnext')).toBe('&#91;a&#93;(https://x) &#96;c&#96; &#124; &#60;b&#62; next');
+    expect(text(undefined)).toBe('');
+  });
+});
