@@ -104,7 +104,9 @@ describe('transport', () => {
     const { url } = await serve((_req, res) => {
       res.writeHead(200);
       const timer = setInterval(() => res.write(' '), 20);
-      res.on('close', () => clearInterval(timer));
+      res.on('close', () => {
+        clearInterval(timer);
+      });
     });
     const transport = createTransport('test');
     try {
