@@ -5,13 +5,13 @@
  * start-up time that other runs should not pay.
  */
 import { getOctokit } from '@actions/github';
-import { preload as preloadUndici } from 'undici';
+import { loadUndici } from '../net/undici-on-demand.js';
 import { describeTarget, GitHubFailure, type SecretTarget } from './failure.js';
 import { sealedBox } from './sealed-box.js';
 
 export async function writeActionsSecret(target: SecretTarget, value: string, userAgent: string): Promise<void> {
-  // Octokit fetches through undici, which the toolkit's shim loads only on request (shims/README.md).
-  await preloadUndici();
+  // Octokit fetches through undici, which the bundle loads only on request (src/net/undici-on-demand.ts).
+  await loadUndici();
   const octokit = getOctokit(target.githubToken, { baseUrl: target.apiUrl, userAgent });
   const { owner, repo, environment, name } = target;
   const scope =
