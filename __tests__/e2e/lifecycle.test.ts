@@ -95,7 +95,7 @@ describe.each(NODES)('lifecycle on %s', (_label, node) => {
 
     it('fails before any request with neither key-id nor name, or with both', async () => {
       await withMock(node, {}, async (h) => {
-        expect(theError(await h.run({ command: 'delete' }))).toMatch(/'key-id'.*or 'name' is required/);
+        expect(theError(await h.run({ command: 'delete' }))).toMatch(/'key-id': \(or 'name', or 'older-than-days'\) is required/);
         expect(theError(await h.run({ command: 'delete', name: 'app', 'key-id': 'ws_apik_1' }))).toMatch(/pick one/);
         expect(h.mock.requests).toEqual([]);
       });

@@ -41,6 +41,7 @@ describe.each(NODES)('GitHub secrets on %s', (_label, node) => {
       ]);
       expect(result.stdout).toContain(`::add-mask::${GITHUB_TEST_TOKEN}`);
       expect(result.summary).toContain('Stored as repository secret SUPRSEND_API_KEY in acme/shop.');
+      expect(result.stdout).toContain('\nStored it as repository secret SUPRSEND_API_KEY in acme/shop.\n');
       expect(result.outputs['api-key']).toBe(h.mock.secrets[0]);
     });
   });

@@ -45,7 +45,9 @@ describe('action.yml', () => {
         'timeout-seconds',
         'retries',
         'key-id',
+        'older-than-days',
         'keep',
+        'dry-run',
         'if-exists',
         'ephemeral',
         'include-deleted',
@@ -68,6 +70,7 @@ describe('action.yml', () => {
         'count',
         'created',
         'deleted-key-ids',
+        'planned-key-ids',
         'stale-count',
         'stale-key-ids'
       ].sort()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { planById, planByName } from '../../src/commands/delete/run.js';
+import { planByFilter, planById } from '../../src/commands/delete/plan.js';
 import { summarizeKeys } from '../../src/commands/list/run.js';
 import { activeKeysNamed, ageDays, newestFirst } from '../../src/suprsend/keys.js';
 import type { ApiKey } from '../../src/suprsend/types.js';
@@ -37,11 +37,12 @@ describe('delete plans', () => {
     key('k3', '2026-02-01T00:00:00Z'),
     key('k4', '2026-04-01T00:00:00Z', { is_deleted: true })
   ];
+  const byName = (name: string, keep: number) => planByFilter(keys, { by: 'filter', name, olderThanDays: undefined, keep }, new Date());
   it('by name keeps the newest N active keys', () => {
-    const plan = planByName(keys, 'app', 1);
-    expect(plan.kept.map((k) => k.id)).toEqual(['k2']);
+    const plan = byName('app', 1);
+    expect(plan.kept.map((k) => k.key.id)).toEqual(['k2']);
     expect(plan.disable.map((k) => k.id)).toEqual(['k3', 'k1']);
-    expect(planByName(keys, 'app', 5).disable).toEqual([]);
+    expect(byName('app', 5).disable).toEqual([]);
   });
   it('by id skips disabled keys and refuses unknown ids', () => {
     const plan = planById(keys, ['k4', 'k1'], 'staging');

@@ -23,6 +23,8 @@ function recordingDeps(inputs: Record<string, string>, state: Record<string, str
     setFailed: (m) => calls.push(['setFailed', m]),
     debug: (m) => calls.push(['debug', m]),
     info: (m) => calls.push(['info', m]),
+    startGroup: (t) => calls.push(['startGroup', t]),
+    endGroup: () => calls.push(['endGroup']),
     warning: (m) => calls.push(['warning', m]),
     saveState: (n, v) => calls.push(['saveState', n, v]),
     getState: (n) => state[n] ?? ''

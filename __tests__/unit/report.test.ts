@@ -86,18 +86,21 @@ describe('outputs', () => {
 
 describe('summaries', () => {
   it('create: one row, and the secret never appears', () => {
-    const summary = createSummary({
-      workspace: 'staging',
-      created: true,
-      key: key('ws_apik_1'),
-      secret: 'SS.secret',
-      storedAs: 'repository secret K in a/b'
-    });
+    const summary = createSummary(
+      {
+        workspace: 'staging',
+        created: true,
+        key: key('ws_apik_1'),
+        secret: 'SS.secret',
+        storedAs: 'repository secret K in a/b'
+      },
+      { ephemeral: true }
+    );
     expect(summaryRows(summary)).toEqual([
       ['Workspace', 'Name', 'Key id', 'Masked key'],
       ['staging', 'app', 'ws_apik_1', 'SS.abc*****']
     ]);
-    expect(summary).toContain('Stored as repository secret K in a/b.');
+    expect(summary).toContain('Stored as repository secret K in a/b. Ephemeral: the post step disables it when the job ends.');
     expect(summary).not.toContain('SS.secret');
   });
 
@@ -138,21 +141,49 @@ describe('summaries', () => {
   it('delete: each key with what happened to it, and a failure line by line', () => {
     const summary = deleteSummary({
       workspace: 'staging',
+      selection: { by: 'filter', name: 'app', olderThanDays: 30, keep: 1 },
+      dryRun: false,
+      planned: [key('ws_apik_a'), key('ws_apik_d')],
       disabled: [key('ws_apik_a')],
       alreadyDisabled: [key('ws_apik_b')],
-      kept: [key('ws_apik_c')],
+      kept: [{ key: key('ws_apik_c'), why: 'one of the newest 1' }],
+      undated: [key('ws_apik_e', { created_at: null })],
+      failed: [{ key: key('ws_apik_d'), reason: 'boom' }],
       failure: 'Could not disable 1 of 2 keys.\nws_apik_d: <b>boom</b>'
     });
+    expect(summary).toMatch(
+      /^### SuprSend API keys disabled in `staging`\n\n1 disabled, 1 failed, 1 already disabled, 1 kept, 1 of unknown age not disabled\./
+    );
     expect(
       summaryRows(summary)
         .slice(1)
         .map((r) => [r[1], r[4]])
     ).toEqual([
       ['ws_apik_a', 'disabled now'],
+      ['ws_apik_d', 'failed'],
       ['ws_apik_b', 'already disabled'],
-      ['ws_apik_c', 'kept (newest)']
+      ['ws_apik_c', 'kept (one of the newest 1)'],
+      ['ws_apik_e', 'not disabled (age unknown)']
     ]);
     expect(summary).toContain('<p><strong>Failed:</strong> Could not disable 1 of 2 keys.<br>ws_apik_d: &#60;b&#62;boom&#60;/b&#62;</p>');
+  });
+
+  it('delete, dry run: says so in the title, and lists what would be disabled', () => {
+    const summary = deleteSummary({
+      workspace: 'staging',
+      selection: { by: 'id', keyIds: ['ws_apik_a'] },
+      dryRun: true,
+      planned: [key('ws_apik_a')],
+      disabled: [],
+      alreadyDisabled: [],
+      kept: [],
+      undated: [],
+      failed: []
+    });
+    expect(summary).toMatch(
+      /^### Dry run: SuprSend API keys that would be disabled in `staging`\n\n1 would be disabled, 0 already disabled, 0 kept\./
+    );
+    expect(rowWith(summary, 'ws_apik_a')?.at(-1)).toBe('would be disabled');
   });
 
   it('text: markup, Markdown link brackets, code ticks, pipes and line breaks cannot escape a cell', () => {

@@ -90,11 +90,19 @@ describe('parseSettings', () => {
     [{ ...base, 'if-exists': 'maybe' }, 'if-exists', /'create', 'skip', 'fail'/],
     [{ ...base, ephemeral: 'yes' }, 'ephemeral', /'true' or 'false'/],
     [{ ...base, summary: '1' }, 'summary', /'true' or 'false'/],
-    [{ ...base, command: 'delete', name: '' }, 'key-id', /or 'name' is required/],
+    [{ ...base, command: 'delete', name: '' }, 'key-id', /\(or 'name', or 'older-than-days'\) is required/],
+    [
+      { ...base, command: 'delete', name: '', 'key-id': 'ws_apik_1', 'older-than-days': '30' },
+      'key-id',
+      /'older-than-days' are both set .*pick one/
+    ],
+    [{ ...base, command: 'delete', 'older-than-days': '0' }, 'older-than-days', /more than 0/],
+    [{ ...base, command: 'delete', 'older-than-days': '90 days' }, 'older-than-days', /number/],
+    [{ ...base, command: 'delete', 'dry-run': 'maybe' }, 'dry-run', /'true' or 'false'/],
     [{ ...base, command: 'delete', 'key-id': 'ws_apik_1' }, 'key-id', /pick one/],
     [{ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_1/../x' }, 'key-id', /is not one/],
     [{ ...base, command: 'delete', keep: '-1' }, 'keep', /whole number/],
-    [{ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_1', keep: '2' }, 'keep', /by 'name'/],
+    [{ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_1', keep: '2' }, 'keep', /by 'name' or 'older-than-days'/],
     [{ ...base, command: 'list', 'max-age-days': '0' }, 'max-age-days', /more than 0/],
     [{ ...base, command: 'list', 'fail-on-stale': 'true' }, 'fail-on-stale', /needs 'max-age-days'/],
     [{ ...base, command: 'list', 'max-age-days': 'ninety' }, 'max-age-days', /number/]
@@ -125,7 +133,22 @@ describe('parseSettings', () => {
 
   it('splits key ids on commas, spaces and new lines, without duplicates', () => {
     const { settings } = parse({ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_a, ws_apik_b\nws_apik_c ws_apik_a' });
-    expect(settings.command).toEqual({ command: 'delete', keyIds: ['ws_apik_a', 'ws_apik_b', 'ws_apik_c'], name: undefined, keep: 0 });
+    expect(settings.command).toEqual({
+      command: 'delete',
+      selection: { by: 'id', keyIds: ['ws_apik_a', 'ws_apik_b', 'ws_apik_c'] },
+      dryRun: false
+    });
+  });
+
+  it('reads a delete by filter: name and/or age, keep, dry run', () => {
+    const filter = (extra: Record<string, string>) => parse({ ...base, command: 'delete', ...extra }).settings.command;
+    expect(filter({ name: '', 'older-than-days': '90', keep: '1', 'dry-run': 'true' })).toEqual({
+      command: 'delete',
+      selection: { by: 'filter', name: undefined, olderThanDays: 90, keep: 1 },
+      dryRun: true
+    });
+    expect(filter({ 'older-than-days': '0.5' })).toMatchObject({ selection: { name: 'backend-prod', olderThanDays: 0.5, keep: 0 } });
+    expect(filter({})).toMatchObject({ selection: { by: 'filter', name: 'backend-prod', olderThanDays: undefined } });
   });
 
   it('warns about inputs another command uses, but not about defaults the runner passes', () => {
@@ -133,7 +156,9 @@ describe('parseSettings', () => {
     expect(parse({ ...base, ...runnerDefaults, command: 'list', name: '' }).settings.ignoredInputs).toEqual([]);
     expect(parse({ ...base, command: 'list', description: 'x', keep: '2' }).settings.ignoredInputs).toEqual(['description', 'keep']);
     // keep's default with key-id is what the runner always passes: not an error.
-    expect(parse({ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_1', keep: '0' }).settings.command).toMatchObject({ keep: 0 });
+    expect(parse({ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_1', keep: '0' }).settings.command).toMatchObject({
+      selection: { by: 'id' }
+    });
   });
 });
 
@@ -216,9 +241,12 @@ describe('parseSettings over arbitrary input (property-based)', () => {
         expect(connection.timeoutMs > 0 && connection.timeoutMs <= 3_600_000).toBe(true);
         const retries = inputs.retries ?? '';
         expect(connection.retries).toBe(retries === '' ? 3 : Number(retries));
-        if (command.command === 'delete') {
-          for (const id of command.keyIds) expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
-          expect(Number.isInteger(command.keep) && command.keep >= 0).toBe(true);
+        if (command.command === 'delete' && command.selection.by === 'id') {
+          for (const id of command.selection.keyIds) expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
+        }
+        if (command.command === 'delete' && command.selection.by === 'filter') {
+          expect(Number.isInteger(command.selection.keep) && command.selection.keep >= 0).toBe(true);
+          expect(command.selection.name !== undefined || command.selection.olderThanDays !== undefined).toBe(true);
         }
         if (command.command === 'list' && command.maxAgeDays !== undefined) expect(command.maxAgeDays).toBeGreaterThan(0);
         if (command.command === 'create' && command.secret) expect(command.secret.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);

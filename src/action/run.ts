@@ -69,6 +69,12 @@ function runnerCore(env: Record<string, string | undefined>): ActionCore {
     info: (message) => {
       core.info(message);
     },
+    startGroup: (title) => {
+      core.startGroup(title);
+    },
+    endGroup: () => {
+      core.endGroup();
+    },
     warning: (message, properties) => {
       core.warning(message, properties);
     },

@@ -13,6 +13,7 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'timeout-seconds': '30',
   retries: '3',
   keep: '0',
+  'dry-run': 'false',
   'if-exists': 'create',
   ephemeral: 'false',
   'include-deleted': 'false',

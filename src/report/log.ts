@@ -12,6 +12,8 @@ export interface Printer {
   warning: (message: string, properties?: { title?: string }) => void;
   debug: (message: string) => void;
   setFailed: (message: string) => void;
+  startGroup: (title: string) => void;
+  endGroup: () => void;
 }
 
 export interface Log {
@@ -20,6 +22,8 @@ export interface Log {
   /** Secrets removed, for values that are not printed (outputs, files). */
   redact: (text: string) => string;
   info: (message: string) => void;
+  /** Lines in a collapsible group of the step log (the title stays visible). */
+  group: (title: string, lines: string[]) => void;
   warning: (message: string, title?: string) => void;
   debug: (message: string) => void;
   /** Fails the step with this message as its `::error::`. */
@@ -36,6 +40,11 @@ export function createLog(core: Printer): Log {
     info: (message) => {
       core.info(say(message));
     },
+    group: (title, lines) => {
+      core.startGroup(say(title));
+      for (const line of lines) core.info(say(line));
+      core.endGroup();
+    },
     warning: (message, title) => {
       core.warning(say(message), title === undefined ? undefined : { title });
     },
@@ -46,4 +55,16 @@ export function createLog(core: Printer): Log {
       core.setFailed(say(message));
     }
   };
+}
+
+/** Rows a person can scan in the log without opening a group. */
+export const INLINE_LINES = 20;
+
+/** Lines printed as they are when few, in a collapsible group titled `title` when many. */
+export function tellLines(log: Log, title: string, lines: string[]): void {
+  if (lines.length <= INLINE_LINES)
+    lines.forEach((line) => {
+      log.info(line);
+    });
+  else log.group(title, lines);
 }

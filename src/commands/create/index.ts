@@ -18,9 +18,9 @@ export const createCommand: CommandDefinition<CreateSettings> = {
         createOutputs(result, sink);
       },
       tell: (log) => {
-        tellCreate(result, log);
+        tellCreate(result, settings, log);
       },
-      summary: () => createSummary(result)
+      summary: () => createSummary(result, settings)
     };
   }
 };

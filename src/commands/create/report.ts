@@ -1,7 +1,9 @@
+import { describeKey } from '../../report/log-table.js';
 import type { Log } from '../../report/log.js';
 import type { OutputSink } from '../../report/outputs.js';
 import { code, paragraph, table, text } from '../../report/summary.js';
 import type { CreateResult } from './run.js';
+import type { CreateSettings } from './settings.js';
 
 export function createOutputs(r: CreateResult, { setOutput }: OutputSink): void {
   setOutput('key-id', r.key.id);
@@ -10,15 +12,26 @@ export function createOutputs(r: CreateResult, { setOutput }: OutputSink): void 
   if (r.secret !== undefined) setOutput('api-key', r.secret);
 }
 
-export function tellCreate(_r: CreateResult, _log: Log): void {
-  // The step log's lines come with the "Say what happened" work (issue 11).
+export function tellCreate(r: CreateResult, settings: CreateSettings, log: Log): void {
+  if (!r.created) {
+    log.info(
+      `Reused ${describeKey(r.key)} in workspace '${r.workspace}': an active key with this name exists and 'if-exists' is 'skip', ` +
+        `so no new key was made and 'api-key' is empty.`
+    );
+    if (settings.ephemeral) log.info('Nothing will be disabled when the job ends: ephemeral applies only to a key this step creates.');
+    return;
+  }
+  log.info(`Created ${describeKey(r.key)} in workspace '${r.workspace}'. Its secret is in the 'api-key' output, masked in logs.`);
+  if (r.storedAs !== undefined) log.info(`Stored it as ${r.storedAs}.`);
+  if (settings.ephemeral) log.info('The post step will disable it when the job ends (ephemeral: true).');
 }
 
-export function createSummary(r: CreateResult): string {
+export function createSummary(r: CreateResult, settings: Pick<CreateSettings, 'ephemeral'>): string {
   const title = r.created ? 'SuprSend API key created' : 'SuprSend API key reused';
   const stored = r.storedAs === undefined ? '' : ` Stored as ${text(r.storedAs)}.`;
+  const ephemeral = r.created && settings.ephemeral ? ' Ephemeral: the post step disables it when the job ends.' : '';
   const note = r.created
-    ? `The secret is in the step output <code>api-key</code> (masked in logs).${stored}`
+    ? `The secret is in the step output <code>api-key</code> (masked in logs).${stored}${ephemeral}`
     : 'An active key with this name already existed (<code>if-exists: skip</code>): no new key, no secret.';
   return [
     `### ${title}`,

@@ -1,4 +1,4 @@
-/** `delete`: disables keys by id, or by name keeping the newest N. */
+/** `delete`: disables keys by id, or by a filter (name, age) keeping the newest N of each name; a dry run only reports. */
 import type { CommandDefinition } from '../command.js';
 import { deleteOutputs, deleteSummary, tellDelete } from './report.js';
 import { deleteKeys } from './run.js';
@@ -8,7 +8,7 @@ export const deleteCommand: CommandDefinition<DeleteSettings> = {
   inputs: DELETE_INPUTS,
   parse: parseDelete,
   run: async (context, settings) => {
-    const result = await deleteKeys(context.client, settings);
+    const result = await deleteKeys(context.client, settings, context.now);
     return {
       outputs: (sink) => {
         deleteOutputs(result, sink);

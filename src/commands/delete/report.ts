@@ -1,33 +1,77 @@
-import type { Log } from '../../report/log.js';
+import { describeKey } from '../../report/log-table.js';
+import { tellLines, type Log } from '../../report/log.js';
 import type { OutputSink } from '../../report/outputs.js';
+import { showText } from '../../report/redact.js';
 import { code, dateOf, paragraph, table, text } from '../../report/summary.js';
+import type { ApiKey } from '../../suprsend/types.js';
 import type { DeleteResult } from './run.js';
+import type { Selection } from './settings.js';
 
 export function deleteOutputs(r: DeleteResult, { setOutput }: OutputSink): void {
   setOutput('deleted-key-ids', JSON.stringify(r.disabled.map((k) => k.id)));
+  setOutput('planned-key-ids', JSON.stringify(r.planned.map((k) => k.id)));
 }
 
-export function tellDelete(_r: DeleteResult, _log: Log): void {
-  // The step log's lines come with the "Say what happened" work (issue 11).
+function describeSelection(selection: Selection): string {
+  if (selection.by === 'id') return `with ${selection.keyIds.length === 1 ? 'id' : 'ids'} ${selection.keyIds.join(', ')}`;
+  const parts = [
+    selection.name === undefined ? 'active' : `active and named ${showText(selection.name)}`,
+    ...(selection.olderThanDays === undefined ? [] : [`older than ${selection.olderThanDays} days`])
+  ];
+  const keep = selection.keep > 0 ? `, keeping the newest ${selection.keep} of each name` : '';
+  return `${parts.join(', ')}${keep}`;
+}
+
+/** What happened to each key, in the order a person checks: disabled (or would be), failed, already disabled, kept, of unknown age. */
+function outcomes(r: DeleteResult): { key: ApiKey; log: string; cell: string }[] {
+  const planned = r.dryRun ? r.planned : r.disabled;
+  return [
+    ...planned.map((key) =>
+      r.dryRun ? { key, log: 'would be disabled (dry run)', cell: 'would be disabled' } : { key, log: 'disabled', cell: 'disabled now' }
+    ),
+    ...r.failed.map(({ key, reason }) => ({ key, log: `could not be disabled: ${reason}`, cell: 'failed' })),
+    ...r.alreadyDisabled.map((key) => ({ key, log: 'already disabled', cell: 'already disabled' })),
+    ...r.kept.map(({ key, why }) => ({ key, log: `kept: ${why}`, cell: `kept (${why})` })),
+    ...r.undated.map((key) => ({
+      key,
+      log: 'not disabled: no readable created_at, so its age is unknown',
+      cell: 'not disabled (age unknown)'
+    }))
+  ];
+}
+
+function countLine(r: DeleteResult): string {
+  const parts = [
+    r.dryRun ? `${r.planned.length} would be disabled` : `${r.disabled.length} disabled`,
+    ...(r.failed.length > 0 ? [`${r.failed.length} failed`] : []),
+    `${r.alreadyDisabled.length} already disabled`,
+    `${r.kept.length} kept`,
+    ...(r.undated.length > 0 ? [`${r.undated.length} of unknown age not disabled`] : [])
+  ];
+  return `${parts.join(', ')}.`;
+}
+
+/** A first line that says what was selected (and "Dry run" when it is one), a line per key, then the counts. */
+export function tellDelete(r: DeleteResult, log: Log): void {
+  const what = `keys in workspace '${r.workspace}' ${describeSelection(r.selection)}`;
+  log.info(r.dryRun ? `Dry run: nothing is disabled. Selected ${what}.` : `Disabling ${what}.`);
+  const lines = outcomes(r).map(({ key, log: happened }) => `${capitalize(describeKey(key))}: ${happened}.`);
+  if (lines.length === 0) log.info('No key matched.');
+  tellLines(log, `${lines.length} keys`, lines);
+  log.info(countLine(r));
 }
 
 export function deleteSummary(r: DeleteResult): string {
-  const lines = [`### SuprSend API keys disabled in \`${r.workspace}\``, ''];
-  const rows = [
-    ...r.disabled.map((k) => ({ k, status: 'disabled now' })),
-    ...r.alreadyDisabled.map((k) => ({ k, status: 'already disabled' })),
-    ...r.kept.map((k) => ({ k, status: 'kept (newest)' }))
-  ];
-  lines.push(`${r.disabled.length} disabled, ${r.alreadyDisabled.length} already disabled, ${r.kept.length} kept.`, '');
-  if (rows.length > 0) {
-    lines.push(
-      table(
-        ['Name', 'Key id', 'Masked key', 'Created', 'Result'],
-        rows.map(({ k, status }) => [text(k.name), code(k.id), code(k.masked_api_key), text(dateOf(k)), status])
-      ),
-      ''
-    );
-  }
+  const title = r.dryRun
+    ? `Dry run: SuprSend API keys that would be disabled in \`${r.workspace}\``
+    : `SuprSend API keys disabled in \`${r.workspace}\``;
+  const lines = [`### ${title}`, '', countLine(r), ''];
+  const rows = outcomes(r).map(({ key, cell }) => [text(key.name), code(key.id), code(key.masked_api_key), text(dateOf(key)), text(cell)]);
+  if (rows.length > 0) lines.push(table(['Name', 'Key id', 'Masked key', 'Created', 'Result'], rows), '');
   if (r.failure) lines.push(paragraph('<strong>Failed:</strong> ', ...r.failure.split('\n')), '');
   return lines.join('\n');
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

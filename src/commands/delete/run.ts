@@ -1,76 +1,62 @@
-import { ActionError } from '../../errors.js';
 import { settleAll } from '../../net/concurrency.js';
 import { describeError } from '../../report/explain.js';
 import type { SuprSendClient } from '../../suprsend/client.js';
-import { activeKeysNamed } from '../../suprsend/keys.js';
 import type { ApiKey } from '../../suprsend/types.js';
-import type { DeleteSettings } from './settings.js';
-
-export interface DeleteResult {
-  workspace: string;
-  /** Keys this step disabled. */
-  disabled: ApiKey[];
-  /** Keys asked for that were already disabled. */
-  alreadyDisabled: ApiKey[];
-  /** Active keys kept by `keep`. */
-  kept: ApiKey[];
-  failure?: string;
-}
+import { plan, type Kept } from './plan.js';
+import type { DeleteSettings, Selection } from './settings.js';
 
 /** Disables at most this many keys at once: deletes are rare and small in number, the API is shared. */
 export const DELETE_CONCURRENCY = 4;
 
-/**
- * Disables keys by id or by name: one listing (to check the ids, or find the
- * name's keys), then one DELETE per key that is still active.
- */
-export async function deleteKeys(client: SuprSendClient, settings: DeleteSettings): Promise<DeleteResult> {
-  const { workspace } = client;
-  const all = await client.listKeys();
-  const plan = settings.name === undefined ? planById(all, settings.keyIds, workspace) : planByName(all, settings.name, settings.keep);
-
-  const outcomes = await settleAll(plan.disable, DELETE_CONCURRENCY, (key) => client.disableKey(key.id));
-  const disabled: ApiKey[] = [];
-  const failed: string[] = [];
-  for (const { item: key, outcome } of outcomes) {
-    if (outcome.status === 'fulfilled') {
-      // A 404 here means the key went away since the listing: it is not active, which is what was asked.
-      (outcome.value === 'disabled' ? disabled : plan.alreadyDisabled).push(key);
-    } else {
-      failed.push(`${key.id}: ${describeError(outcome.reason)}`);
-    }
-  }
-  const failure =
-    failed.length === 0
-      ? undefined
-      : `Could not disable ${failed.length} of ${plan.disable.length} keys in workspace '${workspace}'` +
-        `${disabled.length > 0 ? ` (disabled: ${disabled.map((k) => k.id).join(', ')})` : ''}. ` +
-        `Run the step again to finish; keys already disabled are skipped.\n${failed.join('\n')}`;
-  return { workspace, disabled, alreadyDisabled: plan.alreadyDisabled, kept: plan.kept, failure };
-}
-
-interface Plan {
-  disable: ApiKey[];
+export interface DeleteResult {
+  workspace: string;
+  selection: Selection;
+  dryRun: boolean;
+  /** Keys selected for disabling: what a dry run would disable. */
+  planned: ApiKey[];
+  /** Keys this step disabled. */
+  disabled: ApiKey[];
+  /** Keys asked for (or selected) that were already disabled, or gone by the time of the DELETE. */
   alreadyDisabled: ApiKey[];
-  kept: ApiKey[];
+  kept: Kept[];
+  /** Keys of unknown age, left alone by an age filter. */
+  undated: ApiKey[];
+  failed: { key: ApiKey; reason: string }[];
+  failure?: string;
 }
 
-/** Every id must exist: an unknown one fails before anything is disabled. */
-export function planById(all: ApiKey[], ids: string[], workspace: string): Plan {
-  const byId = new Map(all.map((key) => [key.id, key]));
-  const unknown = ids.filter((id) => !byId.has(id));
-  if (unknown.length > 0) {
-    throw new ActionError(
-      `No key with ${unknown.length === 1 ? 'id' : 'ids'} ${unknown.join(', ')} in workspace '${workspace}', so nothing was disabled. ` +
-        `Check 'key-id' (and 'workspace'); command 'list' shows the keys that exist.`
-    );
+/**
+ * Disables keys by id or by a filter: one listing (to check the ids, or to select),
+ * then one DELETE per selected key, at most DELETE_CONCURRENCY at once; none in a dry run.
+ */
+export async function deleteKeys(client: SuprSendClient, settings: DeleteSettings, now: Date): Promise<DeleteResult> {
+  const { workspace } = client;
+  const { selection, dryRun } = settings;
+  const chosen = plan(await client.listKeys(), selection, workspace, now);
+  const result: DeleteResult = {
+    workspace,
+    selection,
+    dryRun,
+    planned: chosen.disable,
+    disabled: [],
+    alreadyDisabled: [...chosen.alreadyDisabled],
+    kept: chosen.kept,
+    undated: chosen.undated,
+    failed: []
+  };
+  if (dryRun) return result;
+
+  const outcomes = await settleAll(chosen.disable, DELETE_CONCURRENCY, (key) => client.disableKey(key.id));
+  for (const { item: key, outcome } of outcomes) {
+    if (outcome.status === 'rejected') result.failed.push({ key, reason: describeError(outcome.reason) });
+    // A 404 here means the key went away since the listing: it is not active, which is what was asked.
+    else (outcome.value === 'disabled' ? result.disabled : result.alreadyDisabled).push(key);
   }
-  const keys = ids.flatMap((id) => byId.get(id) ?? []);
-  return { disable: keys.filter((k) => k.is_deleted !== true), alreadyDisabled: keys.filter((k) => k.is_deleted === true), kept: [] };
-}
-
-/** The active keys with the name, newest first: keep the first `keep`, disable the rest. */
-export function planByName(all: ApiKey[], name: string, keep: number): Plan {
-  const active = activeKeysNamed(all, name);
-  return { disable: active.slice(keep), alreadyDisabled: [], kept: active.slice(0, keep) };
+  if (result.failed.length > 0) {
+    result.failure =
+      `Could not disable ${result.failed.length} of ${chosen.disable.length} keys in workspace '${workspace}'` +
+      `${result.disabled.length > 0 ? ` (disabled: ${result.disabled.map((k) => k.id).join(', ')})` : ''}. ` +
+      `Run the step again to finish; keys already disabled are skipped.\n${result.failed.map((f) => `${f.key.id}: ${f.reason}`).join('\n')}`;
+  }
+  return result;
 }

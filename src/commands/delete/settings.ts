@@ -1,34 +1,52 @@
 import { InputError } from '../../errors.js';
-import { integer, type InputReader } from '../../inputs/read.js';
+import { boolean, decimal, integer, type InputReader } from '../../inputs/read.js';
 import { keyIdList, keyName } from '../../inputs/rules.js';
 
-export const DELETE_INPUTS = ['key-id', 'name', 'keep'] as const;
+export const DELETE_INPUTS = ['key-id', 'name', 'older-than-days', 'keep', 'dry-run'] as const;
+
+/** What to disable: the keys with these ids, or the active keys a filter selects. */
+export type Selection =
+  { by: 'id'; keyIds: string[] } | { by: 'filter'; name: string | undefined; olderThanDays: number | undefined; keep: number };
 
 export interface DeleteSettings {
   command: 'delete';
-  keyIds: string[];
-  name: string | undefined;
-  keep: number;
+  selection: Selection;
+  /** Select and report, disable nothing. */
+  dryRun: boolean;
 }
 
 export function parseDelete({ read, isSet }: InputReader): DeleteSettings {
   const keyIds = keyIdList(read('key-id'));
   const name = keyName(read);
-  if (keyIds.length > 0 && name !== undefined) {
-    throw new InputError(
-      'key-id',
-      "and 'name' are both set for command 'delete': pick one, the ids of the keys to disable or the name whose keys to disable."
-    );
-  }
-  if (keyIds.length === 0 && name === undefined) {
-    throw new InputError(
-      'key-id',
-      "or 'name' is required for command 'delete': give the ids of the keys to disable (ws_apik_…), or the name whose active keys to disable."
-    );
-  }
+  const olderThanDays =
+    read('older-than-days') === '' ? undefined : decimal(read, 'older-than-days', { min: 0, minExclusive: true, max: 36500 });
   const keep = integer(read, 'keep', { max: 1_000_000 });
-  if (keyIds.length > 0 && isSet('keep')) {
-    throw new InputError('keep', "only applies to command 'delete' by 'name'; remove it, or disable by 'name' instead of 'key-id'.");
+  const dryRun = boolean(read, 'dry-run');
+  if (keyIds.length > 0) {
+    for (const [input, set] of [
+      ['name', name !== undefined],
+      ['older-than-days', olderThanDays !== undefined]
+    ] as const) {
+      if (set) {
+        throw new InputError(
+          'key-id',
+          `and '${input}' are both set for command 'delete': pick one, the ids of the keys to disable, or a filter ('name' and/or 'older-than-days').`
+        );
+      }
+    }
+    if (isSet('keep')) {
+      throw new InputError(
+        'keep',
+        "only applies to command 'delete' by 'name' or 'older-than-days'; remove it, or select by a filter instead of 'key-id'."
+      );
+    }
+    return { command: 'delete', selection: { by: 'id', keyIds }, dryRun };
   }
-  return { command: 'delete', keyIds, name, keep };
+  if (name === undefined && olderThanDays === undefined) {
+    throw new InputError(
+      'key-id',
+      "(or 'name', or 'older-than-days') is required for command 'delete': give the ids of the keys to disable (ws_apik_…), the name whose active keys to disable, or an age in days beyond which active keys are disabled."
+    );
+  }
+  return { command: 'delete', selection: { by: 'filter', name, olderThanDays, keep }, dryRun };
 }

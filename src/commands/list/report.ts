@@ -1,7 +1,10 @@
-import type { Log } from '../../report/log.js';
+import { cellText, textTable } from '../../report/log-table.js';
+import { tellLines, type Log } from '../../report/log.js';
 import { MAX_OUTPUT_BYTES, type OutputSink } from '../../report/outputs.js';
 import { actor, code, dateOf, MAX_SUMMARY_BYTES, table, tableRow, text } from '../../report/summary.js';
+import { showText } from '../../report/redact.js';
 import { ageDays, isActive } from '../../suprsend/keys.js';
+import type { ApiKey } from '../../suprsend/types.js';
 import type { ListResult } from './run.js';
 
 export function listOutputs(r: ListResult, sink: OutputSink): void {
@@ -23,18 +26,53 @@ export function listOutputs(r: ListResult, sink: OutputSink): void {
   setOutput('stale-key-ids', JSON.stringify(r.stale.map((s) => s.key.id)));
 }
 
-/** Warnings people see on the run's page: each stale key, each key of unknown age. */
+/** Stale keys first, oldest first among them; then the rest in the listing's order. */
+function ordered(r: ListResult): ApiKey[] {
+  const staleIds = new Set(r.stale.map((s) => s.key.id));
+  return [...r.stale.map((s) => s.key), ...r.keys.filter((k) => !staleIds.has(k.id))];
+}
+
+function statusOf(r: ListResult, key: ApiKey): string {
+  return !isActive(key) ? 'disabled' : r.stale.some((s) => s.key.id === key.id) ? 'stale' : 'active';
+}
+
+/** "3 keys in workspace 'staging', 1 stale (older than 90 days); 1 disabled not shown": the log's first line, the summary's title. */
+function countLine(r: ListResult, workspace: string): string {
+  const count = `${r.keys.length} ${r.keys.length === 1 ? 'key' : 'keys'} in ${workspace}`;
+  const stale = r.maxAgeDays === undefined ? '' : `, ${r.stale.length} stale (older than ${r.maxAgeDays} days)`;
+  const hidden = r.hiddenDisabled > 0 ? `; ${r.hiddenDisabled} disabled not shown` : '';
+  const undated = r.undated.length > 0 ? `; ${r.undated.length} without a readable creation date` : '';
+  return `${count}${stale}${hidden}${undated}`;
+}
+
+/** The count, the keys as a table (in a collapsible group when long), and a warning per stale or undated key. */
 export function tellList(r: ListResult, log: Log): void {
+  log.info(`${countLine(r, `workspace '${r.workspace}'`)}.`);
+  if (r.keys.length > 0) {
+    const rows = ordered(r).map((key) => {
+      const age = ageDays(key, r.now);
+      return [
+        cellText(key.name),
+        key.id,
+        cellText(key.masked_api_key),
+        dateOf(key) || '-',
+        age === undefined ? 'unknown' : `${age} d`,
+        statusOf(r, key)
+      ];
+    });
+    const lines = textTable([['NAME', 'ID', 'MASKED KEY', 'CREATED', 'AGE', 'STATUS'], ...rows]);
+    tellLines(log, `The ${rows.length} keys, stale first`, lines);
+  }
   for (const { key, ageDays } of r.stale) {
     log.warning(
-      `Key ${JSON.stringify(key.name ?? '')} (${key.id}) in workspace '${r.workspace}' is ${ageDays} days old, older than ${r.maxAgeDays} days: rotate it.`,
+      `Key ${showText(key.name)} (${key.id}) in workspace '${r.workspace}' is ${ageDays} days old, older than ${r.maxAgeDays} days: rotate it.`,
       'Stale SuprSend API key'
     );
   }
   if (r.maxAgeDays !== undefined) {
     for (const key of r.undated) {
       log.warning(
-        `Key ${JSON.stringify(key.name ?? '')} (${key.id}) in workspace '${r.workspace}' has no readable created_at, so its age is unknown.`,
+        `Key ${showText(key.name)} (${key.id}) in workspace '${r.workspace}' has no readable created_at, so its age is unknown.`,
         'SuprSend API key of unknown age'
       );
     }
@@ -42,22 +80,16 @@ export function tellList(r: ListResult, log: Log): void {
 }
 
 export function listSummary(r: ListResult): string {
-  const staleIds = new Set(r.stale.map((s) => s.key.id));
-  const count = `${r.keys.length} ${r.keys.length === 1 ? 'key' : 'keys'} in \`${r.workspace}\``;
-  const stale = r.maxAgeDays === undefined ? '' : `, ${r.stale.length} stale (older than ${r.maxAgeDays} days)`;
-  const hidden = r.hiddenDisabled > 0 ? `; ${r.hiddenDisabled} disabled not shown` : '';
-  const undated = r.undated.length > 0 ? `; ${r.undated.length} without a readable creation date` : '';
-  const lines = [`### ${count}${stale}${hidden}${undated}`, ''];
+  const lines = [`### ${countLine(r, `\`${r.workspace}\``)}`, ''];
   if (r.keys.length === 0) return [...lines, 'No keys.', ''].join('\n');
 
-  // Stale first, oldest first among them; then the rest in the listing's order.
-  const keys = [...r.stale.map((s) => s.key), ...r.keys.filter((k) => !staleIds.has(k.id))];
+  const keys = ordered(r);
   const rows: string[][] = [];
   // Room for the heading, the table's own tags and the note about a cut.
   let size = Buffer.byteLength(lines.join('\n')) + 1024;
   let cut = '';
   for (const [i, key] of keys.entries()) {
-    const status = !isActive(key) ? 'disabled' : staleIds.has(key.id) ? '⚠️ stale' : 'active';
+    const status = statusOf(r, key) === 'stale' ? '⚠️ stale' : statusOf(r, key);
     const age = ageDays(key, r.now);
     const created = age === undefined ? 'unknown (no readable created_at)' : `${dateOf(key)} (${age} ${age === 1 ? 'day' : 'days'})`;
     const row = [text(key.name), code(key.id), code(key.masked_api_key), text(created), text(actor(key)), status];

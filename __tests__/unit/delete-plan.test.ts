@@ -1,0 +1,72 @@
+/** What a delete by filter selects: age, keep per name, disabled and undated keys. Pure: no server. */
+import { describe, expect, it } from '@jest/globals';
+import { planByFilter } from '../../src/commands/delete/plan.js';
+import type { ApiKey } from '../../src/suprsend/types.js';
+import { DAY } from '../../test-support/util.js';
+
+const now = new Date('2026-11-24T00:00:00Z');
+const at = (days: number): string => new Date(now.getTime() - days * DAY).toISOString();
+const key = (id: string, name: string, days: number | null, extra: Partial<ApiKey> = {}): ApiKey => ({
+  id,
+  name,
+  is_deleted: false,
+  created_at: days === null ? null : at(days),
+  ...extra
+});
+
+const keys = [
+  key('api-200', 'api', 200),
+  key('api-120', 'api', 120),
+  key('api-10', 'api', 10),
+  key('web-300', 'web', 300),
+  key('web-95', 'web', 95),
+  key('web-400-off', 'web', 400, { is_deleted: true }),
+  key('job-undated', 'job', null),
+  key('job-100', 'job', 100),
+  key('solo-500', 'solo', 500)
+];
+const ids = (list: { id: string }[]): string[] => list.map((k) => k.id).sort();
+
+describe('delete by older-than-days', () => {
+  it('alone: every active key older than the age, across names; disabled and undated keys are not selected', () => {
+    const plan = planByFilter(keys, { by: 'filter', name: undefined, olderThanDays: 90, keep: 0 }, now);
+    expect(ids(plan.disable)).toEqual(['api-120', 'api-200', 'job-100', 'solo-500', 'web-300', 'web-95']);
+    expect(ids(plan.kept.map((k) => k.key))).toEqual(['api-10']);
+    expect(plan.kept[0]!.why).toBe('10 days old, not older than 90 days');
+    expect(ids(plan.undated)).toEqual(['job-undated']);
+  });
+
+  it('with keep: 1, the newest key of each name stays whatever its age: no service loses its last key', () => {
+    const plan = planByFilter(keys, { by: 'filter', name: undefined, olderThanDays: 90, keep: 1 }, now);
+    expect(ids(plan.disable)).toEqual(['api-120', 'api-200', 'web-300']);
+    expect(plan.kept.map((k) => [k.key.id, k.why])).toEqual([
+      ['api-10', 'one of the newest 1 named "api" (keep: 1)'],
+      ['web-95', 'one of the newest 1 named "web" (keep: 1)'],
+      ['job-100', 'one of the newest 1 named "job" (keep: 1)'],
+      ['solo-500', 'one of the newest 1 named "solo" (keep: 1)']
+    ]);
+    // Undated keys sort last, so they are never the one kept, and never disabled by age.
+    expect(ids(plan.undated)).toEqual(['job-undated']);
+  });
+
+  it('with a name: only that name', () => {
+    const plan = planByFilter(keys, { by: 'filter', name: 'api', olderThanDays: 150, keep: 0 }, now);
+    expect(ids(plan.disable)).toEqual(['api-200']);
+    expect(ids(plan.kept.map((k) => k.key))).toEqual(['api-10', 'api-120']);
+  });
+
+  it('exactly the age counts as older, as for max-age-days', () => {
+    const plan = planByFilter(
+      [key('exact', 'x', 90), key('younger', 'x', 89.9)],
+      { by: 'filter', name: 'x', olderThanDays: 90, keep: 0 },
+      now
+    );
+    expect(ids(plan.disable)).toEqual(['exact']);
+  });
+
+  it('by name alone, keys of unknown age are disabled as before: the age plays no part', () => {
+    const plan = planByFilter(keys, { by: 'filter', name: 'job', olderThanDays: undefined, keep: 0 }, now);
+    expect(ids(plan.disable)).toEqual(['job-100', 'job-undated']);
+    expect(plan.undated).toEqual([]);
+  });
+});
