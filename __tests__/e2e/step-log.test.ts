@@ -71,7 +71,7 @@ describe.each(NODES)('the step log on %s', (_label, node) => {
       const older = h.mock.addKey('staging', { name: 'app', created_at: ago(5 * DAY) });
       const result = await h.run({ command: 'delete', name: 'app', keep: '1' });
       expect(logOf(result)).toEqual([
-        `Disabling keys in workspace 'staging' active and named "app", keeping the newest 1 of each name.`,
+        `Disabling the keys in workspace 'staging' that are active and named "app", keeping the newest 1 of each name.`,
         `Key "app" (${older.id}, ${older.masked_api_key}): disabled.`,
         `Key "app" (${newest.id}, ${newest.masked_api_key}): kept: one of the newest 1 named "app" (keep: 1).`,
         '1 disabled, 0 already disabled, 1 kept.'
@@ -129,7 +129,9 @@ describe.each(NODES)('dry run and cleanup by age on %s', (_label, node) => {
       expect(dry.exitCode).toBe(0);
       expect(deletes(h)).toEqual([]);
       expect(h.mock.requests.map((r) => r.method)).toEqual(['GET']);
-      expect(logOf(dry)[0]).toBe("Dry run: nothing is disabled. Selected keys in workspace 'staging' active, older than 90 days.");
+      expect(logOf(dry)[0]).toBe(
+        "Dry run: nothing is disabled. Selecting the keys in workspace 'staging' that are active and older than 90 days."
+      );
       expect(logOf(dry)).toContain(`Key "app" (${old.id}, ${old.masked_api_key}): would be disabled (dry run).`);
       expect(dry.outputs).toMatchObject({ 'deleted-key-ids': '[]', 'planned-key-ids': JSON.stringify([old.id]) });
       expect(dry.summary).toMatch(/^### Dry run: SuprSend API keys that would be disabled in `staging`/);

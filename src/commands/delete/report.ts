@@ -14,12 +14,13 @@ export function deleteOutputs(r: DeleteResult, { setOutput }: OutputSink): void 
 
 function describeSelection(selection: Selection): string {
   if (selection.by === 'id') return `with ${selection.keyIds.length === 1 ? 'id' : 'ids'} ${selection.keyIds.join(', ')}`;
-  const parts = [
-    selection.name === undefined ? 'active' : `active and named ${showText(selection.name)}`,
-    ...(selection.olderThanDays === undefined ? [] : [`older than ${selection.olderThanDays} days`])
-  ];
-  const keep = selection.keep > 0 ? `, keeping the newest ${selection.keep} of each name` : '';
-  return `${parts.join(', ')}${keep}`;
+  const { name, olderThanDays, keep } = selection;
+  const named = name === undefined ? [] : [`named ${showText(name)}`];
+  const old = olderThanDays === undefined ? [] : [`older than ${olderThanDays} days`];
+  const keeping = keep > 0 ? `, keeping the newest ${keep} of each name` : '';
+  const parts = ['active', ...named, ...old];
+  const last = parts.pop() ?? '';
+  return `that are ${parts.length > 0 ? `${parts.join(', ')} and ${last}` : last}${keeping}`;
 }
 
 /** What happened to each key, in the order a person checks: disabled (or would be), failed, already disabled, kept, of unknown age. */
@@ -53,8 +54,8 @@ function countLine(r: DeleteResult): string {
 
 /** A first line that says what was selected (and "Dry run" when it is one), a line per key, then the counts. */
 export function tellDelete(r: DeleteResult, log: Log): void {
-  const what = `keys in workspace '${r.workspace}' ${describeSelection(r.selection)}`;
-  log.info(r.dryRun ? `Dry run: nothing is disabled. Selected ${what}.` : `Disabling ${what}.`);
+  const what = `the keys in workspace '${r.workspace}' ${describeSelection(r.selection)}`;
+  log.info(r.dryRun ? `Dry run: nothing is disabled. Selecting ${what}.` : `Disabling ${what}.`);
   const lines = outcomes(r).map(({ key, log: happened }) => `${capitalize(describeKey(key))}: ${happened}.`);
   if (lines.length === 0) log.info('No key matched.');
   tellLines(log, `${lines.length} keys`, lines);
