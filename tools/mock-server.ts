@@ -213,7 +213,13 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     return error(405, 'method_not_allowed', 'MethodNotAllowed', `${req.method} not allowed`);
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return state;
 }

@@ -1,6 +1,7 @@
 /**
  * Runs the bundled action the way a GitHub runner does: inputs as `INPUT_<NAME>`
- * environment variables (hyphens kept), outputs, summary and state through the
+ * environment variables (hyphens kept), action.yml's defaults for the inputs left
+ * unset (when `defaults` is given), outputs, summary and state through the
  * files in GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_STATE, and for the post
  * step the saved state as `STATE_<name>`. Node builtins only.
  */
@@ -13,6 +14,8 @@ export interface RunOptions {
   /** The bundled entry, e.g. dist/index.js. */
   entry: string;
   inputs: Record<string, string>;
+  /** Input defaults as action.yml declares them (`actionDefaults`): passed for every input not in `inputs`, as the runner does. */
+  defaults?: Record<string, string>;
   /** Extra environment; the runner's own variables are not inherited beyond PATH. */
   env?: Record<string, string>;
   /** The Node binary; the current one by default. */
@@ -54,7 +57,9 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     RUNNER_TEMP: runnerTemp,
     ...options.env
   };
-  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries({ ...options.defaults, ...options.inputs })) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  }
   for (const [name, value] of Object.entries(options.postState ?? {})) env[`STATE_${name}`] = value;
 
   try {

@@ -10,6 +10,24 @@ import { closedPort } from '../../test-support/util.js';
 
 describe.each(NODES)('errors on %s', (_label, node) => {
   describe('errors the user can act on', () => {
+    it.each([
+      ['a space', 'tok en-1234'],
+      ['two lines', 'first-line-123\nsecond-line-456']
+    ])('a malformed service token (%s) is masked, every line of it, before the error that rejects it', async (_what, token) => {
+      await withMock(node, {}, async (h) => {
+        const result = await h.run({ 'service-token': token });
+        expect(theError(result)).toBe(
+          "Input 'service-token': contains spaces, line breaks or characters outside printable ASCII; copy the token again without them."
+        );
+        const lines = result.stdout.split('\n');
+        const errorAt = lines.findIndex((l) => l.startsWith('::error::'));
+        const masks = lines.slice(0, errorAt).filter((l) => l.startsWith('::add-mask::'));
+        for (const part of token.split('\n')) expect(masks).toContain(`::add-mask::${part}`);
+        for (const part of token.split('\n')) expect(lines.filter((l) => l.includes(part) && !l.startsWith('::add-mask::'))).toEqual([]);
+        expect(h.mock.requests).toEqual([]);
+      });
+    });
+
     it('401: the service token is wrong', async () => {
       await withMock(node, { token: 'another-token' }, async ({ run }) => {
         const error = theError(await run({ command: 'list' }));

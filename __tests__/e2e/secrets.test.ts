@@ -135,7 +135,9 @@ describe.each(NODES)('GitHub secrets on %s', (_label, node) => {
     [{ 'github-token': '' }, /'github-token'.*required/],
     [{ 'github-token': 'two words' }, /'github-token'.*spaces/],
     [{ 'secret-repository': 'just-a-name' }, /'secret-repository'.*owner\/repo/],
-    [{ 'secret-name': '', 'secret-environment': 'prod' }, /'secret-environment'.*only applies with 'secret-name'/]
+    [{ 'secret-name': '', 'secret-environment': 'prod' }, /'secret-environment'.*only applies with 'secret-name'/],
+    [{ 'secret-name': '' }, /'github-token'.*only applies with 'secret-name'/],
+    [{ ephemeral: 'true' }, /Input 'ephemeral': and 'secret-name' are both set: the post step would disable the key the secret now holds/]
   ])('bad input %j fails before any request to SuprSend or GitHub', async (inputs, pattern) => {
     await withGitHub(node, undefined, async (h, gh, env) => {
       expect(theError(await h.run({ ...secretInputs, ...inputs }, { env }))).toMatch(pattern);

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import semver from 'semver';
 import { parse } from 'yaml';
 import { COMMANDS } from '../../src/commands/registry.js';
 import { CONNECTION_INPUTS } from '../../src/inputs/connection.js';
@@ -91,6 +92,22 @@ describe('action.yml', () => {
 
   it('declares only outputs a command sets', () => {
     for (const name of Object.keys(action.outputs)) expect(reports).toContain(`'${name}'`);
+  });
+
+  it('supports the Node the runner runs (node24): engines says so, and every production dependency admits it', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string } };
+    const major = /^node(\d+)$/.exec(action.runs.using)?.[1];
+    expect(pkg.engines.node).toBe(`>=${major}`);
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+      packages: Record<string, { dev?: boolean; engines?: { node?: string } | string[] }>;
+    };
+    const production = Object.entries(lock.packages).filter(([path, p]) => path !== '' && p.dev !== true);
+    expect(production.length).toBeGreaterThan(10);
+    const refusing = production.flatMap(([path, p]) => {
+      const range = Array.isArray(p.engines) ? undefined : p.engines?.node;
+      return range === undefined || semver.satisfies(`${major}.0.0`, range) ? [] : [`${path} (${range})`];
+    });
+    expect(refusing).toEqual([]);
   });
 
   it('matches package.json version in the User-Agent', () => {

@@ -89,6 +89,13 @@ describe('parseSettings', () => {
     [{ ...base, retries: '11' }, 'retries', /0 to 10/],
     [{ ...base, 'if-exists': 'maybe' }, 'if-exists', /'create', 'skip', 'fail'/],
     [{ ...base, ephemeral: 'yes' }, 'ephemeral', /'true' or 'false'/],
+    [
+      { ...base, ephemeral: 'true', 'secret-name': 'K', 'github-token': 'ghs_x', 'secret-repository': 'a/b' },
+      'ephemeral',
+      /and 'secret-name' are both set: .*dead key/
+    ],
+    [{ ...base, 'github-token': 'ghs_x' }, 'github-token', /only applies with 'secret-name'/],
+    [{ ...base, 'secret-environment': 'prod' }, 'secret-environment', /only applies with 'secret-name'/],
     [{ ...base, summary: '1' }, 'summary', /'true' or 'false'/],
     [{ ...base, command: 'delete', name: '' }, 'key-id', /\(or 'name', or 'older-than-days'\) is required/],
     [

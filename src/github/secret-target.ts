@@ -25,7 +25,8 @@ export function readSecretTarget(read: ReadInput, env: Record<string, string | u
   const name = read('secret-name');
   const githubToken = read('github-token');
   if (name === '') {
-    for (const input of ['secret-environment', 'secret-repository']) {
+    // All three do nothing without a secret to store: the user meant to store one, so say so.
+    for (const input of ['secret-environment', 'secret-repository', 'github-token']) {
       if (read(input) !== '') throw new InputError(input, "only applies with 'secret-name': set the secret's name too, or remove it.");
     }
     return undefined;

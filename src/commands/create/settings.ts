@@ -25,12 +25,14 @@ export function parseCreate({ read }: InputReader, env: Env): CreateSettings {
   if (name === undefined) {
     throw new InputError('name', "is required for command 'create': the name the new key gets in SuprSend, e.g. backend-prod.");
   }
-  return {
-    command: 'create',
-    name,
-    description: description(read),
-    ifExists: oneOf(read, 'if-exists', IF_EXISTS),
-    ephemeral: boolean(read, 'ephemeral'),
-    secret: readSecretTarget(read, env)
-  };
+  const ephemeral = boolean(read, 'ephemeral');
+  const secret = readSecretTarget(read, env);
+  if (ephemeral && secret !== undefined) {
+    throw new InputError(
+      'ephemeral',
+      "and 'secret-name' are both set: the post step would disable the key the secret now holds, leaving a dead key in it (and the previous, working value gone). " +
+        "Store long-lived keys with 'secret-name'; use 'ephemeral' for keys that live only as long as the job."
+    );
+  }
+  return { command: 'create', name, description: description(read), ifExists: oneOf(read, 'if-exists', IF_EXISTS), ephemeral, secret };
 }
