@@ -60,6 +60,8 @@ export async function withMock<T>(node: string, options: MockOptions, body: (h: 
         // In every run, debug logging on: no secret outside ::add-mask::, and never a stack trace.
         expectNoLeak(result, [MOCK_TOKEN, GITHUB_TEST_TOKEN, ...mock.secrets]);
         expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+        // A successful run writes nothing to stderr: no warning (MaxListenersExceededWarning, say) reaches the user's log.
+        if (result.exitCode === 0) expect(result.stderr).toBe('');
         return result;
       }
     });

@@ -34,8 +34,8 @@ function recordingDeps(inputs: Record<string, string>, state: Record<string, str
     core,
     env: {},
     transport,
-    writeTempFile: (name, content) => {
-      calls.push(['writeTempFile', name, content.length]);
+    writeTempFile: (name, chunks) => {
+      calls.push(['writeTempFile', name, [...chunks].join('').length]);
       return `/tmp/runner/${name}`;
     },
     writeSummary: (md) => {

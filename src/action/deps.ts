@@ -17,8 +17,8 @@ export interface Deps {
   core: ActionCore;
   env: Record<string, string | undefined>;
   transport: Transport;
-  /** Writes a file in the runner's temporary directory (RUNNER_TEMP) and returns its path. */
-  writeTempFile: (name: string, content: string) => string;
+  /** Writes a file in the runner's temporary directory (RUNNER_TEMP), chunk by chunk, and returns its path. */
+  writeTempFile: (name: string, chunks: Iterable<string>) => string;
   /** Writes Markdown to the job summary. */
   writeSummary: (markdown: string) => Promise<void>;
   now: () => Date;

@@ -50,7 +50,7 @@ async function handOver(report: CommandReport, client: SuprSendClient, deps: Dep
         deps.core.setOutput(name, name === 'api-key' ? value : log.redact(value));
       },
       warning: log.warning,
-      writeTempFile: (name, content) => deps.writeTempFile(name, log.redact(content))
+      writeTempFile: (name, chunks) => deps.writeTempFile(name, map(chunks, log.redact))
     });
   } catch (error) {
     if (report.createdKeyId !== undefined) throw await rollBackNewKey(client, report.createdKeyId, error);
@@ -65,4 +65,8 @@ async function writeSummary(deps: Deps, log: Log, markdown: string): Promise<voi
   } catch (error) {
     log.warning(describeError(error), 'Job summary not written');
   }
+}
+
+function* map<T, R>(items: Iterable<T>, f: (item: T) => R): Iterable<R> {
+  for (const item of items) yield f(item);
 }

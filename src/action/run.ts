@@ -3,7 +3,7 @@
  * time. `src/action/index.ts` calls `run()` for the runner; `npm run local-action` calls it too.
  */
 import * as core from '@actions/core';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTransport } from '../net/http.js';
@@ -21,10 +21,15 @@ export async function run(step: Step = currentStep()): Promise<void> {
     core: runnerCore(env),
     env,
     transport,
-    writeTempFile: (name, content) =>
+    writeTempFile: (name, chunks) =>
       writeRunnerFile('the keys file', 'RUNNER_TEMP', env, () => {
         const path = join(mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'suprsend-')), name);
-        writeFileSync(path, content);
+        const fd = openSync(path, 'w');
+        try {
+          for (const chunk of chunks) writeSync(fd, chunk);
+        } finally {
+          closeSync(fd);
+        }
         return path;
       }),
     writeSummary: async (markdown) => {

@@ -11,6 +11,9 @@ export const MAX_OUTPUT_BYTES = 1_000_000;
 export interface OutputSink {
   setOutput: (name: string, value: string) => void;
   warning: (message: string) => void;
-  /** Writes a file in the runner's temporary directory and returns its path. */
-  writeTempFile: (name: string, content: string) => string;
+  /**
+   * Writes a file in the runner's temporary directory, chunk by chunk as the iterable yields
+   * them, and returns its path. Each chunk is redacted on its own: cut chunks between values.
+   */
+  writeTempFile: (name: string, chunks: Iterable<string>) => string;
 }

@@ -7,13 +7,39 @@ import { ageDays, isActive } from '../../suprsend/keys.js';
 import type { ApiKey } from '../../suprsend/types.js';
 import type { ListResult } from './run.js';
 
+/** Keys a chunk of the keys file holds: about 200 KB of JSON, never one string for the whole listing. */
+const KEYS_PER_CHUNK = 500;
+
+/** The keys as a JSON array, in chunks that end between keys. */
+function* jsonChunks(keys: readonly unknown[]): Generator<string> {
+  if (keys.length === 0) {
+    yield '[]';
+    return;
+  }
+  for (let i = 0; i < keys.length; i += KEYS_PER_CHUNK) {
+    const body = keys
+      .slice(i, i + KEYS_PER_CHUNK)
+      .map((key) => JSON.stringify(key))
+      .join(',');
+    yield `${i === 0 ? '[' : ','}${body}${i + KEYS_PER_CHUNK >= keys.length ? ']' : ''}`;
+  }
+}
+
 export function listOutputs(r: ListResult, sink: OutputSink): void {
   const { setOutput } = sink;
-  const json = JSON.stringify(r.keys);
-  setOutput('keys-file', sink.writeTempFile(`suprsend-keys-${r.workspace}.json`, json));
-  const bytes = Buffer.byteLength(json);
-  if (bytes <= MAX_OUTPUT_BYTES) {
-    setOutput('keys', json);
+  // The file gets every chunk as it is made; the 'keys' output keeps them only while they fit.
+  let bytes = 0;
+  let kept: string[] | undefined = [];
+  const chunks = function* (): Generator<string> {
+    for (const chunk of jsonChunks(r.keys)) {
+      bytes += Buffer.byteLength(chunk);
+      kept = bytes <= MAX_OUTPUT_BYTES ? kept?.concat(chunk) : undefined;
+      yield chunk;
+    }
+  };
+  setOutput('keys-file', sink.writeTempFile(`suprsend-keys-${r.workspace}.json`, chunks()));
+  if (kept !== undefined) {
+    setOutput('keys', kept.join(''));
   } else {
     setOutput('keys', '');
     sink.warning(
