@@ -83,7 +83,7 @@ async function coldStart(): Promise<void> {
 }
 
 /** The post step of a step that created no ephemeral key (every use of the action but one), against bare `node -e 0`. */
-async function postStep(): Promise<void> {
+function postStep(): void {
   const bare: number[] = [];
   const post: number[] = [];
   const entry = resolve('dist/post/index.js');
@@ -173,7 +173,7 @@ console.log(
   `# suprsend-key-action benchmark\n\n${new Date().toISOString().slice(0, 10)}, Node ${node}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}\n`
 );
 await coldStart();
-await postStep();
+postStep();
 await listing();
 await sequentialPager();
 await commands();

@@ -50,9 +50,13 @@ export function readPage(response: HttpResponse, request: FailedRequest, offset:
   const items: ApiKey[] = [];
   for (const [i, item] of results.entries()) {
     if (!isObject(item) || typeof item.id !== 'string' || item.id === '') throw fail('entry-without-id', offset + i);
-    // A listing never carries secrets; drop one if a server sends it anyway.
-    const { api_key: _secret, ...key } = item;
-    items.push(key as ApiKey);
+    // A listing never carries secrets; drop one if a server sends it anyway (a copy only then).
+    if ('api_key' in item) {
+      const { api_key: _secret, ...key } = item;
+      items.push(key as ApiKey);
+    } else {
+      items.push(item as ApiKey);
+    }
   }
   const meta = isObject(parsed) ? parsed.meta : undefined;
   const count = isObject(meta) ? meta.count : undefined;

@@ -28,22 +28,21 @@ function* jsonChunks(keys: readonly unknown[]): Generator<string> {
 export function listOutputs(r: ListResult, sink: OutputSink): void {
   const { setOutput } = sink;
   // The file gets every chunk as it is made; the 'keys' output keeps them only while they fit.
-  let bytes = 0;
-  let kept: string[] | undefined = [];
+  const tally: { bytes: number; kept: string[] | undefined } = { bytes: 0, kept: [] };
   const chunks = function* (): Generator<string> {
     for (const chunk of jsonChunks(r.keys)) {
-      bytes += Buffer.byteLength(chunk);
-      kept = bytes <= MAX_OUTPUT_BYTES ? kept?.concat(chunk) : undefined;
+      tally.bytes += Buffer.byteLength(chunk);
+      tally.kept = tally.bytes <= MAX_OUTPUT_BYTES ? tally.kept?.concat(chunk) : undefined;
       yield chunk;
     }
   };
   setOutput('keys-file', sink.writeTempFile(`suprsend-keys-${r.workspace}.json`, chunks()));
-  if (kept !== undefined) {
-    setOutput('keys', kept.join(''));
+  if (tally.kept !== undefined) {
+    setOutput('keys', tally.kept.join(''));
   } else {
     setOutput('keys', '');
     sink.warning(
-      `The 'keys' output would be ${(bytes / 1_000_000).toFixed(1)} MB, over GitHub's 1 MB limit for an output, so it is left empty: ` +
+      `The 'keys' output would be ${(tally.bytes / 1_000_000).toFixed(1)} MB, over GitHub's 1 MB limit for an output, so it is left empty: ` +
         `read all ${r.keys.length} keys from the JSON file named by the 'keys-file' output.`
     );
   }
@@ -71,11 +70,15 @@ function countLine(r: ListResult, workspace: string): string {
   return `${count}${stale}${hidden}${undated}`;
 }
 
+/** Rows of the log's table: a person scrolls a run, and the summary and the keys file hold every key. */
+const MAX_LOG_ROWS = 500;
+
 /** The count, the keys as a table (in a collapsible group when long), and a warning per stale or undated key. */
 export function tellList(r: ListResult, log: Log): void {
   log.info(`${countLine(r, `workspace '${r.workspace}'`)}.`);
   if (r.keys.length > 0) {
-    const rows = ordered(r).map((key) => {
+    const shown = ordered(r).slice(0, MAX_LOG_ROWS);
+    const rows = shown.map((key) => {
       const age = ageDays(key, r.now);
       return [
         cellText(key.name),
@@ -87,7 +90,13 @@ export function tellList(r: ListResult, log: Log): void {
       ];
     });
     const lines = textTable([['NAME', 'ID', 'MASKED KEY', 'CREATED', 'AGE', 'STATUS'], ...rows]);
-    tellLines(log, `The ${rows.length} keys, stale first`, lines);
+    const more = r.keys.length - shown.length;
+    if (more > 0) lines.push(`…and ${more} more keys: the job summary and the keys-file output have them.`);
+    tellLines(
+      log,
+      more > 0 ? `The first ${shown.length} of ${r.keys.length} keys, stale first` : `The ${rows.length} keys, stale first`,
+      lines
+    );
   }
   for (const { key, ageDays } of r.stale) {
     log.warning(
