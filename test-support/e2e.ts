@@ -7,7 +7,7 @@ import { delimiter, join, resolve, sep } from 'node:path';
 import { actionDefaults } from '../tools/action-defaults.js';
 import { MOCK_TOKEN, startMockServer, type MockOptions, type MockServer } from '../tools/mock-server.js';
 import { runAction, type RunResult } from '../tools/run-action.js';
-import { GITHUB_TEST_TOKEN } from './fake-github.js';
+import { GITHUB_TEST_TOKEN, startFakeGitHub, type FakeGitHub, type GitHubFault } from './fake-github.js';
 
 export const ENTRY = resolve('dist/index.js');
 /** The post step's entry, as action.yml names it. */
@@ -97,4 +97,18 @@ export function theError(result: RunResult): string {
   expect(result.exitCode).toBe(1);
   expect(result.errors).toHaveLength(1);
   return result.errors[0]!;
+}
+
+/** The fake SuprSend server and a fake GitHub API, with the environment that points the action at the latter. */
+export async function withGitHub(
+  node: string,
+  fail: GitHubFault | undefined,
+  body: (h: Harness, gh: FakeGitHub, env: Record<string, string>) => Promise<void>
+): Promise<void> {
+  const gh = await startFakeGitHub(fail === undefined ? {} : { fail });
+  try {
+    await withMock(node, {}, (h) => body(h, gh, { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/shop' }));
+  } finally {
+    await gh.close();
+  }
 }

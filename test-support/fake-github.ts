@@ -27,9 +27,12 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
-export async function startFakeGitHub(
-  options: { fail?: (method: string, path: string) => { status: number; message: string } | undefined } = {}
-): Promise<FakeGitHub> {
+export type GitHubFault = (
+  method: string,
+  path: string
+) => { status: number; message: string; headers?: Record<string, string> } | undefined;
+
+export async function startFakeGitHub(options: { fail?: GitHubFault } = {}): Promise<FakeGitHub> {
   const keyPair = nacl.box.keyPair();
   const keyId = '568250167242549743';
   const state: FakeGitHub = {
@@ -50,13 +53,13 @@ export async function startFakeGitHub(
     req.on('end', () => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       state.requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization });
-      const send = (status: number, data?: unknown): void => {
-        res.writeHead(status, { 'content-type': 'application/json' });
+      const send = (status: number, data?: unknown, headers: Record<string, string> = {}): void => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(data === undefined ? '' : JSON.stringify(data));
       };
       const failure = options.fail?.(req.method ?? '', path);
       if (failure) {
-        send(failure.status, { message: failure.message, documentation_url: 'https://docs.github.com/rest' });
+        send(failure.status, { message: failure.message, documentation_url: 'https://docs.github.com/rest' }, failure.headers);
         return;
       }
       if (req.headers.authorization !== `token ${GITHUB_TEST_TOKEN}`) {

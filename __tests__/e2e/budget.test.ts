@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { statSync } from 'node:fs';
-import { DELETE_CONCURRENCY } from '../../src/commands/delete/run.js';
+import { DELETE_CONCURRENCY } from '../../src/commands/disable.js';
 import { PAGE_CONCURRENCY } from '../../src/suprsend/paging.js';
 import { NODES, withMock } from '../../test-support/e2e.js';
 import { files } from '../../test-support/util.js';

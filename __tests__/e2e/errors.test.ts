@@ -106,7 +106,7 @@ describe.each(NODES)('errors on %s', (_label, node) => {
     it.each([
       [{ 'service-token': '' }, /'service-token'/],
       [{ workspace: 'a/b' }, /'workspace'/],
-      [{ command: 'rotate' }, /'command'.*'create', 'list', 'delete'/],
+      [{ command: 'renew' }, /'command'.*'create', 'list', 'delete', 'rotate'/],
       [{ name: '' }, /'name'.*required/],
       [{ 'base-url': 'file:///etc/passwd' }, /'base-url'/],
       [{ 'timeout-seconds': 'soon' }, /'timeout-seconds'/],

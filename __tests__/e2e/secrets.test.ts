@@ -9,23 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MOCK_TOKEN, startMockServer } from '../../tools/mock-server.js';
 import { runAction } from '../../tools/run-action.js';
-import { GITHUB_TEST_TOKEN, startFakeGitHub, type FakeGitHub } from '../../test-support/fake-github.js';
-import { NODES, theError, withMock, type Harness } from '../../test-support/e2e.js';
-
-type Fail = NonNullable<Parameters<typeof startFakeGitHub>[0]>;
-
-async function withGitHub(
-  node: string,
-  fail: Fail['fail'],
-  body: (h: Harness, gh: FakeGitHub, env: Record<string, string>) => Promise<void>
-): Promise<void> {
-  const gh = await startFakeGitHub({ fail });
-  try {
-    await withMock(node, {}, (h) => body(h, gh, { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/shop' }));
-  } finally {
-    await gh.close();
-  }
-}
+import { GITHUB_TEST_TOKEN, startFakeGitHub } from '../../test-support/fake-github.js';
+import { NODES, theError, withGitHub, withMock } from '../../test-support/e2e.js';
 
 const secretInputs = { name: 'backend', 'secret-name': 'SUPRSEND_API_KEY', 'github-token': GITHUB_TEST_TOKEN };
 

@@ -23,6 +23,7 @@ function recordingDeps(inputs: Record<string, string>, state: Record<string, str
     setFailed: (m) => calls.push(['setFailed', m]),
     debug: (m) => calls.push(['debug', m]),
     info: (m) => calls.push(['info', m]),
+    notice: (m) => calls.push(['notice', m]),
     startGroup: (t) => calls.push(['startGroup', t]),
     endGroup: () => calls.push(['endGroup']),
     warning: (m) => calls.push(['warning', m]),

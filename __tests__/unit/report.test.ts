@@ -92,7 +92,7 @@ describe('summaries', () => {
         created: true,
         key: key('ws_apik_1'),
         secret: 'SS.secret',
-        storedAs: 'repository secret K in a/b'
+        stored: { where: 'repository secret K in a/b' }
       },
       { ephemeral: true }
     );

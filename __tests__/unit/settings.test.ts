@@ -73,7 +73,11 @@ describe('parseSettings', () => {
     [{ ...base, workspace: '' }, 'workspace', /required/],
     [{ ...base, workspace: '../other' }, 'workspace', /letters, digits/],
     [{ ...base, workspace: 'a?b' }, 'workspace', /slug/],
-    [{ ...base, command: 'rotate' }, 'command', /'create', 'list', 'delete'/],
+    [{ ...base, command: 'renew' }, 'command', /'create', 'list', 'delete', 'rotate'/],
+    [{ ...base, command: 'rotate', name: '' }, 'name', /required for command 'rotate'/],
+    [{ ...base, command: 'rotate', 'if-exists': 'skip' }, 'if-exists', /does not apply to command 'rotate'/],
+    [{ ...base, command: 'rotate', ephemeral: 'true' }, 'ephemeral', /does not apply to command 'rotate'/],
+    [{ ...base, command: 'rotate', 'key-id': 'ws_apik_1' }, 'key-id', /does not apply to command 'rotate'/],
     [{ ...base, name: '' }, 'name', /required for command 'create'/],
     [{ ...base, name: 'a\nb' }, 'name', /control characters/],
     [{ ...base, 'base-url': 'ftp://x' }, 'base-url', /http or https/],
@@ -145,6 +149,19 @@ describe('parseSettings', () => {
       selection: { by: 'id', keyIds: ['ws_apik_a', 'ws_apik_b', 'ws_apik_c'] },
       dryRun: false
     });
+  });
+
+  it('reads a rotate: keep is 1 (the new key) unless set', () => {
+    const rotate = (extra: Record<string, string>) => parse({ ...base, command: 'rotate', ...extra }).settings.command;
+    expect(rotate({ keep: '0' })).toEqual({
+      command: 'rotate',
+      name: 'backend-prod',
+      description: undefined,
+      keep: 1,
+      dryRun: false,
+      secret: undefined
+    });
+    expect(rotate({ keep: '2', 'dry-run': 'true' })).toMatchObject({ keep: 2, dryRun: true });
   });
 
   it('reads a delete by filter: name and/or age, keep, dry run', () => {

@@ -4,10 +4,11 @@
  * ends the step as one `::error::`, printed through the log (secrets removed).
  */
 import type { CommandReport } from '../commands/command.js';
-import { rollBackNewKey } from '../commands/create/hand-over.js';
+import { rollBackNewKey } from '../commands/key-handover.js';
 import { runCommand } from '../commands/registry.js';
 import { describeError } from '../report/explain.js';
 import { createLog, type Log } from '../report/log.js';
+import type { OutputSink } from '../report/outputs.js';
 import type { SuprSendClient } from '../suprsend/client.js';
 import type { Deps } from './deps.js';
 import { openSession } from './session.js';
@@ -26,9 +27,13 @@ export async function main(deps: Deps): Promise<void> {
       now: deps.now(),
       saveState: (name, value) => {
         deps.core.saveState(name, value);
-      }
+      },
+      retries: settings.connection.retries,
+      sleep: deps.sleep
     });
-    await handOver(report, client, deps, log);
+    const sink = outputSink(deps, log);
+    await handOver(report, client, sink);
+    await report.finish?.(sink);
     report.tell(log);
     if (settings.summary) await writeSummary(deps, log, report.summary());
     if (report.failure !== undefined) log.fail(report.failure);
@@ -41,21 +46,25 @@ export async function main(deps: Deps): Promise<void> {
  * Everything that passes a result on: the command's own hand-over, then the step outputs.
  * If any of it fails after a key was created, the key is disabled again.
  */
-async function handOver(report: CommandReport, client: SuprSendClient, deps: Deps, log: Log): Promise<void> {
+async function handOver(report: CommandReport, client: SuprSendClient, sink: OutputSink): Promise<void> {
   try {
     await report.handOver?.();
-    report.outputs({
-      // Only 'api-key' may carry the new secret; every other value is redacted, echoes included.
-      setOutput: (name, value) => {
-        deps.core.setOutput(name, name === 'api-key' ? value : log.redact(value));
-      },
-      warning: log.warning,
-      writeTempFile: (name, chunks) => deps.writeTempFile(name, map(chunks, log.redact))
-    });
+    report.outputs(sink);
   } catch (error) {
     if (report.createdKeyId !== undefined) throw await rollBackNewKey(client, report.createdKeyId, error);
     throw error;
   }
+}
+
+/** Outputs and the keys file. Only 'api-key' may carry the new secret; every other value is redacted, echoes included. */
+function outputSink(deps: Deps, log: Log): OutputSink {
+  return {
+    setOutput: (name, value) => {
+      deps.core.setOutput(name, name === 'api-key' ? value : log.redact(value));
+    },
+    warning: log.warning,
+    writeTempFile: (name, chunks) => deps.writeTempFile(name, map(chunks, log.redact))
+  };
 }
 
 /** The summary is a report on work already done: failing to write it is worth a warning, not a failed step. */

@@ -74,6 +74,9 @@ function runnerCore(env: Record<string, string | undefined>): ActionCore {
     info: (message) => {
       core.info(message);
     },
+    notice: (message, properties) => {
+      core.notice(message, properties);
+    },
     startGroup: (title) => {
       core.startGroup(title);
     },

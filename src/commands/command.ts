@@ -17,6 +17,9 @@ export interface CommandContext {
   now: Date;
   /** Saves a value for the post step (GITHUB_STATE). */
   saveState: (name: string, value: string) => void;
+  /** How many times a request to GitHub's API may be retried (the 'retries' input), and how to wait. */
+  retries: number;
+  sleep: (ms: number) => Promise<void>;
 }
 
 /** What a command did, ready to be reported. `failure` fails the step after outputs and summary are written. */
@@ -26,9 +29,15 @@ export interface CommandReport {
   /** Passes the result on before the outputs are written (create: the GitHub secret, the post step's state). */
   handOver?: () => Promise<void>;
   outputs: (sink: OutputSink) => void;
+  /**
+   * Work done once the result is handed over and the outputs are written (rotate: disabling the
+   * older keys), with the outputs that only it can tell. Never rolls anything back.
+   */
+  finish?: (sink: OutputSink) => Promise<void>;
   /** Lines for the step log, and annotations. */
   tell: (log: Log) => void;
   summary: () => string;
+  /** Read after `finish`: a command may set it there. */
   failure?: string;
 }
 

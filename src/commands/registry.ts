@@ -6,11 +6,14 @@ import { deleteCommand } from './delete/index.js';
 import type { DeleteSettings } from './delete/settings.js';
 import { listCommand } from './list/index.js';
 import type { ListSettings } from './list/settings.js';
+import { rotateCommand } from './rotate/index.js';
+import type { RotateSettings } from './rotate/settings.js';
 
 interface SettingsByCommand {
   create: CreateSettings;
   list: ListSettings;
   delete: DeleteSettings;
+  rotate: RotateSettings;
 }
 
 export type CommandName = keyof SettingsByCommand;
@@ -19,7 +22,8 @@ export type CommandSettings = SettingsByCommand[CommandName];
 export const COMMANDS: { [K in CommandName]: CommandDefinition<SettingsByCommand[K]> } = {
   create: createCommand,
   list: listCommand,
-  delete: deleteCommand
+  delete: deleteCommand,
+  rotate: rotateCommand
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];

@@ -12,16 +12,31 @@ export interface SecretTarget {
   apiUrl: string;
 }
 
+/** GitHub kept limiting the rate (403 or 429): after how many retries, or how long it asked to wait when that was too long. */
+export interface RateLimited {
+  retries: number;
+  askedMs?: number;
+  maxWaitMs: number;
+}
+
 export class GitHubFailure extends Error {
   override name = 'GitHubFailure';
   constructor(
     readonly target: SecretTarget,
     /** GitHub's HTTP status; undefined when no answer came (network). */
     readonly status: number | undefined,
-    message: string
+    message: string,
+    readonly rateLimited?: RateLimited
   ) {
     super(message);
   }
+}
+
+/** How to retry GitHub's API when it limits the rate: the 'retries' input, a way to wait, the time. */
+export interface GitHubRetry {
+  retries: number;
+  sleep: (ms: number) => Promise<void>;
+  now: Date;
 }
 
 export function describeTarget(target: SecretTarget): string {

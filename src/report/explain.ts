@@ -152,8 +152,16 @@ function afterRetries(retries: number): string {
 
 /** GitHub's reason, and the permission that is likely missing. */
 export function explainGitHub(failure: GitHubFailure): string {
-  const { target, status, message } = failure;
+  const { target, status, message, rateLimited } = failure;
   const where = describeTarget(target);
+  if (rateLimited !== undefined) {
+    const http = `HTTP ${status ?? '?'}: ${message}`;
+    return rateLimited.askedMs !== undefined
+      ? `GitHub is limiting the rate of secret writes (${http}) and asked to wait ${Math.ceil(rateLimited.askedMs / 1000)} s, longer than the ` +
+          `${rateLimited.maxWaitMs / 1000} s this action waits, so the key was not stored as ${where}. Run the job again later.`
+      : `GitHub is limiting the rate of secret writes (${http})${rateLimited.retries > 0 ? ` ${afterRetries(rateLimited.retries)}` : ''}, ` +
+          `so the key was not stored as ${where}. Run fewer jobs that write secrets at once, or run the job again later.`;
+  }
   const permission =
     target.environment === undefined
       ? "'github-token' needs the repository permission \"Secrets: write\" (a fine-grained token or GitHub App token; the workflow's GITHUB_TOKEN cannot write secrets)"

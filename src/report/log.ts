@@ -12,6 +12,7 @@ export interface Printer {
   warning: (message: string, properties?: { title?: string }) => void;
   debug: (message: string) => void;
   setFailed: (message: string) => void;
+  notice: (message: string, properties?: { title?: string }) => void;
   startGroup: (title: string) => void;
   endGroup: () => void;
 }
@@ -25,6 +26,8 @@ export interface Log {
   /** Lines in a collapsible group of the step log (the title stays visible). */
   group: (title: string, lines: string[]) => void;
   warning: (message: string, title?: string) => void;
+  /** An annotation people see on the run's page, for what they must know but is not wrong. */
+  notice: (message: string, title?: string) => void;
   debug: (message: string) => void;
   /** Fails the step with this message as its `::error::`. */
   fail: (message: string) => void;
@@ -47,6 +50,9 @@ export function createLog(core: Printer): Log {
     },
     warning: (message, title) => {
       core.warning(say(message), title === undefined ? undefined : { title });
+    },
+    notice: (message, title) => {
+      core.notice(say(message), title === undefined ? undefined : { title });
     },
     debug: (message) => {
       core.debug(say(message));

@@ -22,13 +22,15 @@ export function tellCreate(r: CreateResult, settings: CreateSettings, log: Log):
     return;
   }
   log.info(`Created ${describeKey(r.key)} in workspace '${r.workspace}'. Its secret is in the 'api-key' output, masked in logs.`);
-  if (r.storedAs !== undefined) log.info(`Stored it as ${r.storedAs}.`);
+  if (r.stored !== undefined) log.info(`Stored it as ${r.stored.where}.`);
+  if (r.stored?.notice !== undefined) log.notice(r.stored.notice, 'Later jobs of this run read the previous secret');
   if (settings.ephemeral) log.info('The post step will disable it when the job ends (ephemeral: true).');
 }
 
 export function createSummary(r: CreateResult, settings: Pick<CreateSettings, 'ephemeral'>): string {
   const title = r.created ? 'SuprSend API key created' : 'SuprSend API key reused';
-  const stored = r.storedAs === undefined ? '' : ` Stored as ${text(r.storedAs)}.`;
+  const stored =
+    r.stored === undefined ? '' : ` Stored as ${text(r.stored.where)}.${r.stored.notice === undefined ? '' : ` ${text(r.stored.notice)}`}`;
   const ephemeral = r.created && settings.ephemeral ? ' Ephemeral: the post step disables it when the job ends.' : '';
   const note = r.created
     ? `The secret is in the step output <code>api-key</code> (masked in logs).${stored}${ephemeral}`

@@ -2,6 +2,7 @@ import { ActionError } from '../../errors.js';
 import type { SuprSendClient } from '../../suprsend/client.js';
 import { activeKeysNamed } from '../../suprsend/keys.js';
 import type { ApiKey } from '../../suprsend/types.js';
+import type { Stored } from '../key-handover.js';
 import type { CreateSettings } from './settings.js';
 
 export interface CreateResult {
@@ -11,8 +12,8 @@ export interface CreateResult {
   key: ApiKey;
   /** The full secret; only when a key was created. */
   secret: string | undefined;
-  /** Where the key was stored as a GitHub Actions secret, in words, when it was. */
-  storedAs?: string;
+  /** Where the key was stored as a GitHub Actions secret, when it was. */
+  stored?: Stored;
 }
 
 /**

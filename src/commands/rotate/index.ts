@@ -1,0 +1,40 @@
+/** `rotate`: a new key, stored where asked, then the older keys of its name disabled beyond `keep`; a dry run only plans. */
+import { describeOrigin } from '../../github/origin.js';
+import type { CommandDefinition, CommandReport } from '../command.js';
+import { storeNewKey } from '../key-handover.js';
+import { rotateFinalOutputs, rotateOutputs, rotateSummary, tellRotate } from './report.js';
+import { finishRotation, startRotation } from './run.js';
+import { parseRotate, ROTATE_INPUTS, type RotateSettings } from './settings.js';
+
+export const rotateCommand: CommandDefinition<RotateSettings> = {
+  inputs: ROTATE_INPUTS,
+  parse: parseRotate,
+  run: async (context, settings) => {
+    const result = await startRotation(context.client, settings, describeOrigin(context.env), context.now);
+    const { created } = result;
+    const report: CommandReport = {
+      ...(created === undefined
+        ? {}
+        : {
+            createdKeyId: created.key.id,
+            handOver: async () => {
+              if (settings.secret !== undefined) result.stored = await storeNewKey(created.secret, settings.secret, context);
+            }
+          }),
+      outputs: (sink) => {
+        rotateOutputs(result, sink);
+      },
+      // Only now, with the new key stored and in the outputs, are the older ones disabled.
+      finish: async (sink) => {
+        await finishRotation(context.client, result);
+        rotateFinalOutputs(result, sink);
+        if (result.failure !== undefined) report.failure = result.failure;
+      },
+      tell: (log) => {
+        tellRotate(result, log);
+      },
+      summary: () => rotateSummary(result)
+    };
+    return report;
+  }
+};

@@ -1,0 +1,79 @@
+import { describeKey } from '../../report/log-table.js';
+import { tellLines, type Log } from '../../report/log.js';
+import type { OutputSink } from '../../report/outputs.js';
+import { showText } from '../../report/redact.js';
+import { code, dateOf, paragraph, table, text } from '../../report/summary.js';
+import type { ApiKey } from '../../suprsend/types.js';
+import type { RotateResult } from './run.js';
+
+export function rotateOutputs(r: RotateResult, { setOutput }: OutputSink): void {
+  const key = r.created?.key;
+  setOutput('key-id', key?.id ?? '');
+  setOutput('masked-api-key', typeof key?.masked_api_key === 'string' ? key.masked_api_key : '');
+  setOutput('created', String(key !== undefined));
+  if (r.created !== undefined) setOutput('api-key', r.created.secret);
+  setOutput('planned-key-ids', JSON.stringify(r.planned.map((k) => k.id)));
+}
+
+/** Written once the older keys were dealt with. */
+export function rotateFinalOutputs(r: RotateResult, { setOutput }: OutputSink): void {
+  setOutput('deleted-key-ids', JSON.stringify((r.done?.disabled ?? []).map((k) => k.id)));
+}
+
+/** What happened to each older key. */
+function olderOutcomes(r: RotateResult): { key: ApiKey; log: string; cell: string }[] {
+  const planned: { key: ApiKey; log: string; cell: string }[] =
+    r.done === undefined
+      ? r.planned.map((key) => ({ key, log: 'would be disabled (dry run)', cell: 'would be disabled' }))
+      : [
+          ...r.done.disabled.map((key) => ({ key, log: 'disabled', cell: 'disabled now' })),
+          ...r.done.failed.map(({ key, reason }) => ({ key, log: `could not be disabled: ${reason}`, cell: 'failed' })),
+          ...r.done.alreadyDisabled.map((key) => ({ key, log: 'already disabled', cell: 'already disabled' }))
+        ];
+  return [...planned, ...r.kept.map(({ key, why }) => ({ key, log: `kept: ${why}`, cell: `kept (${why})` }))];
+}
+
+function countLine(r: RotateResult): string {
+  const done = r.done;
+  const older =
+    done === undefined
+      ? `${r.planned.length} older would be disabled`
+      : `${done.disabled.length} older disabled${done.failed.length > 0 ? `, ${done.failed.length} failed` : ''}${done.alreadyDisabled.length > 0 ? `, ${done.alreadyDisabled.length} already disabled` : ''}`;
+  return `${r.dryRun ? 'A new key would be created' : '1 new key'}, ${older}, ${r.kept.length} older kept.`;
+}
+
+export function tellRotate(r: RotateResult, log: Log): void {
+  const what = `the keys named ${showText(r.name)} in workspace '${r.workspace}'`;
+  if (r.created === undefined) {
+    log.info(
+      `Dry run: nothing is created or disabled. Rotating ${what}: a new key would be created and stored, then the older keys below disabled.`
+    );
+  } else {
+    log.info(`Created ${describeKey(r.created.key)} in workspace '${r.workspace}'. Its secret is in the 'api-key' output, masked in logs.`);
+    if (r.stored !== undefined) log.info(`Stored it as ${r.stored.where}.`);
+    if (r.stored?.notice !== undefined) log.notice(r.stored.notice, 'Later jobs of this run read the previous secret');
+  }
+  const lines = olderOutcomes(r).map(({ key, log: happened }) => `Older key ${describeKey(key).slice('key '.length)}: ${happened}.`);
+  tellLines(log, `${lines.length} older keys`, lines);
+  log.info(countLine(r));
+}
+
+export function rotateSummary(r: RotateResult): string {
+  const title = r.dryRun
+    ? `Dry run: rotation of SuprSend API keys in \`${r.workspace}\``
+    : `SuprSend API key rotated in \`${r.workspace}\``;
+  const lines = [`### ${title}`, '', countLine(r), ''];
+  const key = r.created?.key;
+  if (key !== undefined) {
+    lines.push(table(['New key', 'Key id', 'Masked key'], [[text(key.name), code(key.id), code(key.masked_api_key)]]), '');
+    const stored =
+      r.stored === undefined
+        ? ''
+        : ` Stored as ${text(r.stored.where)}.${r.stored.notice === undefined ? '' : ` ${text(r.stored.notice)}`}`;
+    lines.push(paragraph(`The secret is in the step output <code>api-key</code> (masked in logs).${stored}`), '');
+  }
+  const rows = olderOutcomes(r).map(({ key: k, cell }) => [text(k.name), code(k.id), code(k.masked_api_key), text(dateOf(k)), text(cell)]);
+  if (rows.length > 0) lines.push(table(['Older key', 'Key id', 'Masked key', 'Created', 'Result'], rows), '');
+  if (r.failure) lines.push(paragraph('<strong>Failed:</strong> ', ...r.failure.split('\n')), '');
+  return lines.join('\n');
+}

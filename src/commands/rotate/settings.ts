@@ -1,0 +1,42 @@
+import { InputError } from '../../errors.js';
+import type { SecretTarget } from '../../github/failure.js';
+import { readSecretTarget, SECRET_INPUTS } from '../../github/secret-target.js';
+import { boolean, integer, type InputReader } from '../../inputs/read.js';
+import { description, keyName } from '../../inputs/rules.js';
+import type { Env } from '../command.js';
+
+export const ROTATE_INPUTS = ['name', 'description', 'keep', 'dry-run', ...SECRET_INPUTS] as const;
+
+export interface RotateSettings {
+  command: 'rotate';
+  name: string;
+  description: string | undefined;
+  /** Active keys of the name left after the rotation, the new one included (at least 1). */
+  keep: number;
+  dryRun: boolean;
+  secret: SecretTarget | undefined;
+}
+
+export function parseRotate({ read, isSet }: InputReader, env: Env): RotateSettings {
+  const name = keyName(read);
+  if (name === undefined) {
+    throw new InputError('name', "is required for command 'rotate': the name of the keys to rotate, e.g. backend-prod.");
+  }
+  for (const [input, why] of [
+    ['if-exists', 'a rotation always creates a new key'],
+    ['ephemeral', 'a rotated key is meant to outlive the job'],
+    ['key-id', "a rotation replaces the keys of 'name'"]
+  ] as const) {
+    if (isSet(input)) throw new InputError(input, `does not apply to command 'rotate': ${why}. Remove it.`);
+  }
+  // keep's default ('0') is what the runner passes when unset: for a rotation that means 1, the new key.
+  const keep = isSet('keep') ? integer(read, 'keep', { max: 1_000_000 }) : 1;
+  return {
+    command: 'rotate',
+    name,
+    description: description(read),
+    keep,
+    dryRun: boolean(read, 'dry-run'),
+    secret: readSecretTarget(read, env)
+  };
+}
