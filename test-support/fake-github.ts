@@ -11,6 +11,9 @@ import { listenOnLoopback } from './util.js';
 
 export const GITHUB_TEST_TOKEN = 'ghs_fakeGitHubToken0123456789';
 
+/** The repositories the fake knows, by full name, with their ids (for organization secrets' selected lists). */
+export const REPOSITORY_IDS: Record<string, number> = { 'acme/shop': 101, 'acme/api': 102, 'acme/web': 103 };
+
 export function openSealedBox(sealed: Uint8Array, keyPair: nacl.BoxKeyPair): Uint8Array | null {
   const ephemeral = sealed.subarray(0, 32);
   const both = new Uint8Array(64);
@@ -22,8 +25,10 @@ export function openSealedBox(sealed: Uint8Array, keyPair: nacl.BoxKeyPair): Uin
 export interface FakeGitHub {
   url: string;
   requests: { method: string; path: string; authorization: string | undefined }[];
-  /** Plaintexts stored, by "owner/repo/NAME" or "owner/repo/env:ENV/NAME". */
+  /** Plaintexts stored, by "owner/repo/NAME", "owner/repo/env:ENV/NAME" or "org:ORG/NAME". */
   secrets: Map<string, string>;
+  /** How each organization secret was last written: its visibility and selected repository ids. */
+  orgSecrets: Map<string, { visibility: string; selected_repository_ids?: number[] }>;
   close(): Promise<void>;
 }
 
@@ -39,6 +44,7 @@ export async function startFakeGitHub(options: { fail?: GitHubFault } = {}): Pro
     url: '',
     requests: [],
     secrets: new Map(),
+    orgSecrets: new Map(),
     close: () =>
       new Promise((r) =>
         server.close(() => {
@@ -67,6 +73,40 @@ export async function startFakeGitHub(options: { fail?: GitHubFault } = {}): Pro
         return;
       }
 
+      const repoLookup = /^\/repos\/([^/]+)\/([^/]+)$/.exec(path);
+      if (req.method === 'GET' && repoLookup) {
+        const id = REPOSITORY_IDS[`${repoLookup[1]}/${repoLookup[2]}`];
+        send(
+          id === undefined ? 404 : 200,
+          id === undefined ? { message: 'Not Found' } : { id, full_name: `${repoLookup[1]}/${repoLookup[2]}` }
+        );
+        return;
+      }
+      const org = /^\/orgs\/([^/]+)\/actions\/secrets\/([^/]+)$/.exec(path);
+      if (org) {
+        const [, login = '', last = ''] = org;
+        if (req.method === 'GET' && last === 'public-key') {
+          send(200, { key_id: keyId, key: Buffer.from(keyPair.publicKey).toString('base64') });
+          return;
+        }
+        if (req.method === 'PUT') {
+          const { encrypted_value, key_id, visibility, selected_repository_ids } = JSON.parse(body) as {
+            encrypted_value: string;
+            key_id: string;
+            visibility: string;
+            selected_repository_ids?: number[];
+          };
+          const opened = key_id === keyId ? openSealedBox(new Uint8Array(Buffer.from(encrypted_value, 'base64')), keyPair) : null;
+          if (opened === null) {
+            send(422, { message: 'could not decrypt' });
+            return;
+          }
+          state.secrets.set(`org:${login}/${last}`, new TextDecoder().decode(opened));
+          state.orgSecrets.set(`${login}/${last}`, { visibility, ...(selected_repository_ids ? { selected_repository_ids } : {}) });
+          send(201);
+          return;
+        }
+      }
       const m = /^\/repos\/([^/]+)\/([^/]+)\/(?:actions|environments\/([^/]+))\/secrets\/([^/]+)$/.exec(path);
       if (!m) {
         send(404, { message: 'Not Found' });

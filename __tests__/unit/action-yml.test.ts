@@ -58,6 +58,9 @@ describe('action.yml', () => {
         'secret-name',
         'secret-environment',
         'secret-repository',
+        'secret-organization',
+        'secret-visibility',
+        'secret-repositories',
         'github-token'
       ].sort()
     );

@@ -1,7 +1,7 @@
 /** Failure wording, without a server: every kind of SuprSend and GitHub failure becomes a message that says what to fix. */
 import { describe, expect, it } from '@jest/globals';
 import { ActionError } from '../../src/errors.js';
-import { GitHubFailure, type SecretTarget } from '../../src/github/failure.js';
+import { GitHubFailure, type SecretScope, type SecretTarget } from '../../src/github/failure.js';
 import { describeError } from '../../src/report/explain.js';
 import { SuprSendFailure, type AnswerProblem, type FailedRequest, type FailureFacts } from '../../src/suprsend/failure.js';
 
@@ -99,25 +99,37 @@ describe('SuprSend failures', () => {
 });
 
 describe('GitHub failures', () => {
-  const target: SecretTarget = {
-    name: 'K',
-    owner: 'acme',
-    repo: 'shop',
-    environment: undefined,
-    githubToken: 't',
-    apiUrl: 'https://api.github.com'
-  };
+  const target = (scope: SecretScope): SecretTarget => ({ name: 'K', scope, githubToken: 't', apiUrl: 'https://api.github.com' });
+  const repository: SecretScope = { kind: 'repository', owner: 'acme', repo: 'shop' };
+  const environment: SecretScope = { kind: 'environment', owner: 'acme', repo: 'shop', environment: 'prod' };
+  const organization: SecretScope = { kind: 'organization', org: 'acme', visibility: 'selected', repositories: ['shop', 'api'] };
   it.each([
-    [undefined, undefined, /: boom\. Check GITHUB_API_URL \(https:\/\/api\.github\.com\)/],
-    [401, undefined, /HTTP 401 \(boom\): 'github-token' is not a valid token/],
-    [403, undefined, /HTTP 403 \(boom\): 'github-token' needs the repository permission "Secrets: write"/],
-    [404, undefined, /repository acme\/shop does not exist or the token cannot see it/],
-    [404, 'prod', /environment 'prod' or repository acme\/shop does not exist.*"Environments: write"/],
-    [500, undefined, /HTTP 500 \(boom\)\.$/]
-  ])('HTTP %s (environment %s)', (code, environment, pattern) => {
-    const message = describeError(new GitHubFailure({ ...target, environment }, code, 'boom'));
-    expect(message).toMatch(/^GitHub did not store the key as (repository|environment) secret K/);
+    [undefined, repository, /: boom\. Check GITHUB_API_URL \(https:\/\/api\.github\.com\)/],
+    [401, repository, /HTTP 401 \(boom\): 'github-token' is not a valid token/],
+    [403, repository, /HTTP 403 \(boom\): 'github-token' needs the repository permission "Secrets: write"/],
+    [404, repository, /repository acme\/shop does not exist or the token cannot see it/],
+    [404, environment, /environment 'prod' or repository acme\/shop does not exist.*"Environments: write"/],
+    [403, organization, /needs the organization permission "Secrets: write" .*, or the admin:org scope for a classic token\.$/],
+    [404, organization, /organization acme does not exist, or the token cannot see it/],
+    [500, repository, /HTTP 500 \(boom\)\.$/]
+  ])('HTTP %s (%j)', (code, scope, pattern) => {
+    const message = describeError(new GitHubFailure(target(scope), code, 'boom'));
+    expect(message).toMatch(/^GitHub did not store the key as (repository|environment|organization) secret K/);
     expect(message).toMatch(pattern);
+  });
+
+  it('names an unknown repository of the selected list, and says where the secret was going', () => {
+    const message = describeError(new GitHubFailure(target(organization), 404, 'Not Found', undefined, 'acme/api'));
+    expect(message).toBe(
+      "GitHub did not store the key as organization secret K of acme (visible to shop, api): HTTP 404 (Not Found): repository acme/api, named in 'secret-repositories', does not exist or the token cannot see it."
+    );
+  });
+
+  it("a rate limit that persists is worded as GitHub's rate limit", () => {
+    const message = describeError(new GitHubFailure(target(repository), 429, 'slow down', { retries: 3, maxWaitMs: 60_000 }));
+    expect(message).toMatch(
+      /^GitHub is limiting the rate of secret writes \(HTTP 429: slow down\) after 3 retries, so the key was not stored as repository secret K in acme\/shop\./
+    );
   });
 });
 

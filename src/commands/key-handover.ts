@@ -19,13 +19,13 @@ export interface Stored {
 }
 
 /**
- * GitHub reads repository (and organization) secrets when a run is queued, and environment
+ * GitHub reads repository and organization secrets when a run is queued, and environment
  * secrets when a job that references the environment starts.
  */
 export function queuedSecretNotice(target: SecretTarget, where: string): string | undefined {
-  if (target.environment !== undefined) return undefined;
+  if (target.scope.kind === 'environment') return undefined;
   return (
-    `Later jobs of this workflow run still read the previous value of ${where}: GitHub reads repository secrets when a run is queued. ` +
+    `Later jobs of this workflow run still read the previous value of ${where}: GitHub reads ${target.scope.kind} secrets when a run is queued. ` +
     `The new key reaches the next runs. For later jobs of the same run, store it as an environment secret ('secret-environment'), which is read when each job starts.`
   );
 }

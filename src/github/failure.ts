@@ -1,12 +1,18 @@
 /** Where a key is stored on GitHub, and GitHub's refusal as facts (worded in `src/report/explain.ts`). */
 
+export const VISIBILITIES = ['all', 'private', 'selected'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/** Which secrets a key goes into: a repository's, one of its environments', or an organization's. */
+export type SecretScope =
+  | { kind: 'repository'; owner: string; repo: string }
+  | { kind: 'environment'; owner: string; repo: string; environment: string }
+  | { kind: 'organization'; org: string; visibility: Visibility; repositories: string[] };
+
 /** Where to store a created key as a GitHub Actions secret. */
 export interface SecretTarget {
   name: string;
-  owner: string;
-  repo: string;
-  /** An environment secret of this environment; a repository secret when undefined. */
-  environment: string | undefined;
+  scope: SecretScope;
   githubToken: string;
   /** GITHUB_API_URL, so GitHub Enterprise Server works. */
   apiUrl: string;
@@ -26,7 +32,9 @@ export class GitHubFailure extends Error {
     /** GitHub's HTTP status; undefined when no answer came (network). */
     readonly status: number | undefined,
     message: string,
-    readonly rateLimited?: RateLimited
+    readonly rateLimited?: RateLimited,
+    /** A repository named in 'secret-repositories' that GitHub does not know (or the token cannot see). */
+    readonly unknownRepository?: string
   ) {
     super(message);
   }
@@ -40,8 +48,20 @@ export interface GitHubRetry {
 }
 
 export function describeTarget(target: SecretTarget): string {
-  const repository = `${target.owner}/${target.repo}`;
-  return target.environment === undefined
-    ? `repository secret ${target.name} in ${repository}`
-    : `environment secret ${target.name} of environment '${target.environment}' in ${repository}`;
+  const { scope, name } = target;
+  switch (scope.kind) {
+    case 'repository':
+      return `repository secret ${name} in ${scope.owner}/${scope.repo}`;
+    case 'environment':
+      return `environment secret ${name} of environment '${scope.environment}' in ${scope.owner}/${scope.repo}`;
+    case 'organization': {
+      const who =
+        scope.visibility === 'all'
+          ? 'all repositories'
+          : scope.visibility === 'private'
+            ? 'private and internal repositories'
+            : scope.repositories.join(', ');
+      return `organization secret ${name} of ${scope.org} (visible to ${who})`;
+    }
+  }
 }

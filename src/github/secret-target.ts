@@ -1,13 +1,25 @@
 /** The inputs that say where to store a created key as a GitHub Actions secret. */
 import { InputError } from '../errors.js';
-import { CONTROL_CHARS, quote, type ReadInput } from '../inputs/read.js';
+import { CONTROL_CHARS, list, oneOf, quote, type InputReader, type ReadInput } from '../inputs/read.js';
 import { checkTokenShape, maskCredential } from '../inputs/rules.js';
-import type { SecretTarget } from './failure.js';
+import { VISIBILITIES, type SecretScope, type SecretTarget } from './failure.js';
 
-export const SECRET_INPUTS = ['secret-name', 'secret-environment', 'secret-repository', 'github-token'] as const;
+export const SECRET_INPUTS = [
+  'secret-name',
+  'secret-environment',
+  'secret-repository',
+  'secret-organization',
+  'secret-visibility',
+  'secret-repositories',
+  'github-token'
+] as const;
 
 /** GitHub's rules for secret names: letters, digits, underscores; not starting with a digit or GITHUB_. */
 const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A GitHub login (user or organization): letters, digits and single hyphens inside, at most 39. */
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+/** A repository's name. */
+const REPO_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 /** owner/repo as GitHub allows them. */
 const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
 
@@ -21,14 +33,15 @@ export function readGitHubToken(read: ReadInput, mask: (secret: string) => void)
   return token;
 }
 
-export function readSecretTarget(read: ReadInput, env: Record<string, string | undefined>): SecretTarget | undefined {
+export function readSecretTarget({ read, isSet }: InputReader, env: Record<string, string | undefined>): SecretTarget | undefined {
   const name = read('secret-name');
   const githubToken = read('github-token');
   if (name === '') {
-    // All three do nothing without a secret to store: the user meant to store one, so say so.
-    for (const input of ['secret-environment', 'secret-repository', 'github-token']) {
+    // Each does nothing without a secret to store: the user meant to store one, so say so.
+    for (const input of ['secret-environment', 'secret-repository', 'secret-organization', 'secret-repositories', 'github-token']) {
       if (read(input) !== '') throw new InputError(input, "only applies with 'secret-name': set the secret's name too, or remove it.");
     }
+    if (isSet('secret-visibility')) throw new InputError('secret-visibility', "only applies with 'secret-name' and 'secret-organization'.");
     return undefined;
   }
   if (!SECRET_NAME.test(name) || /^GITHUB_/i.test(name)) {
@@ -42,6 +55,17 @@ export function readSecretTarget(read: ReadInput, env: Record<string, string | u
       'github-token',
       "is required with 'secret-name': a fine-grained token or GitHub App token allowed to write Actions secrets (the workflow's GITHUB_TOKEN cannot)."
     );
+  }
+  const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+  return { name, scope: scope(read, isSet, env), githubToken, apiUrl };
+}
+
+function scope(read: ReadInput, isSet: (input: string) => boolean, env: Record<string, string | undefined>): SecretScope {
+  const org = read('secret-organization');
+  if (org !== '') return organizationScope(org, read);
+  for (const input of ['secret-repositories', 'secret-visibility']) {
+    if (isSet(input))
+      throw new InputError(input, "only applies with 'secret-organization': an organization secret's visibility and repositories.");
   }
   const repository = read('secret-repository') || (env.GITHUB_REPOSITORY ?? '');
   if (repository === '')
@@ -57,12 +81,43 @@ export function readSecretTarget(read: ReadInput, env: Record<string, string | u
       `must be an environment name of at most 255 characters without control characters, got ${quote(environment)}.`
     );
   }
+  return environment === '' ? { kind: 'repository', owner, repo } : { kind: 'environment', owner, repo, environment };
+}
+
+function organizationScope(org: string, read: ReadInput): SecretScope {
+  for (const input of ['secret-environment', 'secret-repository']) {
+    if (read(input) !== '') {
+      throw new InputError(
+        input,
+        "and 'secret-organization' are both set: an organization secret belongs to no repository or environment; pick one."
+      );
+    }
+  }
+  if (!LOGIN.test(org)) {
+    throw new InputError('secret-organization', `must be a GitHub organization's login (letters, digits and hyphens), got ${quote(org)}.`);
+  }
+  const visibility = oneOf(read, 'secret-visibility', VISIBILITIES);
+  const repositories = list(read('secret-repositories'));
+  if (visibility === 'selected' && repositories.length === 0) {
+    throw new InputError(
+      'secret-repositories',
+      "is required with 'secret-visibility: selected': the repositories of the organization that may read the secret."
+    );
+  }
+  if (visibility !== 'selected' && repositories.length > 0) {
+    throw new InputError(
+      'secret-repositories',
+      `only applies with 'secret-visibility: selected' (it is '${visibility}'): set it to selected, or remove the list.`
+    );
+  }
+  for (const repo of repositories) {
+    const bare = repo.startsWith(`${org}/`) ? repo.slice(org.length + 1) : repo;
+    if (!REPO_NAME.test(bare)) throw new InputError('secret-repositories', `must be repository names of ${org}, got ${quote(repo)}.`);
+  }
   return {
-    name,
-    owner,
-    repo,
-    environment: environment === '' ? undefined : environment,
-    githubToken,
-    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+    kind: 'organization',
+    org,
+    visibility,
+    repositories: repositories.map((r) => (r.startsWith(`${org}/`) ? r.slice(org.length + 1) : r))
   };
 }

@@ -14,23 +14,51 @@ export async function writeActionsSecret(target: SecretTarget, value: string, us
   // Octokit fetches through undici, which the bundle loads only on request (src/net/undici-on-demand.ts).
   await loadUndici();
   const octokit = getOctokit(target.githubToken, { baseUrl: target.apiUrl, userAgent });
-  const { owner, repo, environment, name } = target;
-  const scope =
-    environment === undefined ? '/repos/{owner}/{repo}/actions/secrets' : '/repos/{owner}/{repo}/environments/{environment_name}/secrets';
-  const params = { owner, repo, ...(environment === undefined ? {} : { environment_name: environment }) };
-  const { data } = await withRateLimitRetries(target, retry, () => octokit.request(`GET ${scope}/public-key`, params));
-  const { key, key_id: keyId } = data as { key?: unknown; key_id?: unknown };
+  const call = <T>(request: () => Promise<T>): Promise<T> => withRateLimitRetries(target, retry, request);
+  const { scope, name } = target;
+  const [base, params] =
+    scope.kind === 'organization'
+      ? ['/orgs/{org}/actions/secrets', { org: scope.org }]
+      : scope.kind === 'environment'
+        ? [
+            '/repos/{owner}/{repo}/environments/{environment_name}/secrets',
+            { owner: scope.owner, repo: scope.repo, environment_name: scope.environment }
+          ]
+        : ['/repos/{owner}/{repo}/actions/secrets', { owner: scope.owner, repo: scope.repo }];
+  // The repositories an organization secret is visible to, by id; an unknown one fails before anything is written.
+  const selected =
+    scope.kind === 'organization' && scope.visibility === 'selected' ? await repositoryIds(scope.org, scope.repositories) : undefined;
+  const publicKey: { data: unknown } = await call(() => octokit.request(`GET ${base}/public-key`, params));
+  const { key, key_id: keyId } = publicKey.data as { key?: unknown; key_id?: unknown };
   if (typeof key !== 'string' || typeof keyId !== 'string')
     throw new GitHubFailure(target, undefined, 'the public-key answer has no key or key_id');
   const sealed = sealedBox(new TextEncoder().encode(value), Buffer.from(key, 'base64'));
-  await withRateLimitRetries(target, retry, () =>
-    octokit.request(`PUT ${scope}/{secret_name}`, {
+  const visibility =
+    scope.kind === 'organization' ? { visibility: scope.visibility, ...(selected ? { selected_repository_ids: selected } : {}) } : {};
+  await call(() =>
+    octokit.request(`PUT ${base}/{secret_name}`, {
       ...params,
+      ...visibility,
       secret_name: name,
       encrypted_value: Buffer.from(sealed).toString('base64'),
       key_id: keyId
     })
   );
+
+  async function repositoryIds(org: string, repositories: string[]): Promise<number[]> {
+    const ids: number[] = [];
+    for (const repo of repositories) {
+      try {
+        const { data: found } = await call(() => octokit.request('GET /repos/{owner}/{repo}', { owner: org, repo }));
+        ids.push((found as { id: number }).id);
+      } catch (error) {
+        if (error instanceof GitHubFailure && error.status === 404)
+          throw new GitHubFailure(target, 404, error.message, undefined, `${org}/${repo}`);
+        throw error;
+      }
+    }
+    return ids;
+  }
 }
 
 /**

@@ -18,5 +18,6 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   ephemeral: 'false',
   'include-deleted': 'false',
   'fail-on-stale': 'false',
-  summary: 'true'
+  summary: 'true',
+  'secret-visibility': 'private'
 };

@@ -162,12 +162,18 @@ export function explainGitHub(failure: GitHubFailure): string {
       : `GitHub is limiting the rate of secret writes (${http})${rateLimited.retries > 0 ? ` ${afterRetries(rateLimited.retries)}` : ''}, ` +
           `so the key was not stored as ${where}. Run fewer jobs that write secrets at once, or run the job again later.`;
   }
+  const { scope } = target;
+  const token = "(a fine-grained token or GitHub App token; the workflow's GITHUB_TOKEN cannot write secrets)";
   const permission =
-    target.environment === undefined
-      ? "'github-token' needs the repository permission \"Secrets: write\" (a fine-grained token or GitHub App token; the workflow's GITHUB_TOKEN cannot write secrets)"
-      : "'github-token' needs the repository permission \"Environments: write\" (a fine-grained token or GitHub App token; the workflow's GITHUB_TOKEN cannot write secrets)";
-  const repository = `${target.owner}/${target.repo}`;
+    scope.kind === 'organization'
+      ? `'github-token' needs the organization permission "Secrets: write" ${token}, or the admin:org scope for a classic token`
+      : scope.kind === 'environment'
+        ? `'github-token' needs the repository permission "Environments: write" ${token}`
+        : `'github-token' needs the repository permission "Secrets: write" ${token}`;
   const reason = ((): string => {
+    if (failure.unknownRepository !== undefined) {
+      return `HTTP 404 (${message}): repository ${failure.unknownRepository}, named in 'secret-repositories', does not exist or the token cannot see it.`;
+    }
     switch (status) {
       case undefined:
         return `${message}. Check GITHUB_API_URL (${target.apiUrl}) and the runner's network.`;
@@ -176,9 +182,11 @@ export function explainGitHub(failure: GitHubFailure): string {
       case 403:
         return `HTTP 403 (${message}): ${permission}.`;
       case 404:
-        return target.environment === undefined
-          ? `HTTP 404 (${message}): repository ${repository} does not exist or the token cannot see it; ${permission}.`
-          : `HTTP 404 (${message}): environment '${target.environment}' or repository ${repository} does not exist, or the token cannot see it; ${permission}.`;
+        return scope.kind === 'organization'
+          ? `HTTP 404 (${message}): organization ${scope.org} does not exist, or the token cannot see it; ${permission}.`
+          : scope.kind === 'environment'
+            ? `HTTP 404 (${message}): environment '${scope.environment}' or repository ${scope.owner}/${scope.repo} does not exist, or the token cannot see it; ${permission}.`
+            : `HTTP 404 (${message}): repository ${scope.owner}/${scope.repo} does not exist or the token cannot see it; ${permission}.`;
       default:
         return `HTTP ${status} (${message}).`;
     }

@@ -20,13 +20,14 @@ export interface CreateSettings {
   secret: SecretTarget | undefined;
 }
 
-export function parseCreate({ read }: InputReader, env: Env): CreateSettings {
+export function parseCreate(input: InputReader, env: Env): CreateSettings {
+  const { read } = input;
   const name = keyName(read);
   if (name === undefined) {
     throw new InputError('name', "is required for command 'create': the name the new key gets in SuprSend, e.g. backend-prod.");
   }
   const ephemeral = boolean(read, 'ephemeral');
-  const secret = readSecretTarget(read, env);
+  const secret = readSecretTarget(input, env);
   if (ephemeral && secret !== undefined) {
     throw new InputError(
       'ephemeral',

@@ -17,7 +17,8 @@ export interface RotateSettings {
   secret: SecretTarget | undefined;
 }
 
-export function parseRotate({ read, isSet }: InputReader, env: Env): RotateSettings {
+export function parseRotate(input: InputReader, env: Env): RotateSettings {
+  const { read, isSet } = input;
   const name = keyName(read);
   if (name === undefined) {
     throw new InputError('name', "is required for command 'rotate': the name of the keys to rotate, e.g. backend-prod.");
@@ -37,6 +38,6 @@ export function parseRotate({ read, isSet }: InputReader, env: Env): RotateSetti
     description: description(read),
     keep,
     dryRun: boolean(read, 'dry-run'),
-    secret: readSecretTarget(read, env)
+    secret: readSecretTarget(input, env)
   };
 }
