@@ -110,7 +110,12 @@ describe.each(NODES)('lifecycle on %s', (_label, node) => {
         h.mock.addKey('staging', { name: 'app', created_at: daysAgo(1), is_deleted: true });
         const result = await h.run({ name: 'app', 'if-exists': 'skip' });
         expect(result.exitCode).toBe(0);
-        expect(result.outputs).toEqual({ 'key-id': newest.id, 'masked-api-key': newest.masked_api_key, created: 'false' });
+        expect(result.outputs).toEqual({
+          'key-id': newest.id,
+          'masked-api-key': newest.masked_api_key,
+          created: 'false',
+          workspaces: '["staging"]'
+        });
         expect(h.mock.requests.map((r) => r.method)).toEqual(['GET']);
         expect(result.summary).toContain('reused');
       });

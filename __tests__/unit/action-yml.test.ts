@@ -21,7 +21,10 @@ interface ActionYml {
   runs: { using: string; main: string; post?: string };
 }
 const action = parse(readFileSync('action.yml', 'utf8')) as ActionYml;
-const reports = ['create', 'list', 'delete'].map((c) => readFileSync(`src/commands/${c}/report.ts`, 'utf8')).join('\n');
+// Each command's report sets its outputs; main.ts sets 'workspaces' for every command.
+const reports = [...['create', 'list', 'delete', 'rotate'].map((c) => `src/commands/${c}/report.ts`), 'src/action/main.ts']
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 
 describe('action.yml', () => {
   it('runs the bundle on node24, main and post', () => {
@@ -76,7 +79,8 @@ describe('action.yml', () => {
         'deleted-key-ids',
         'planned-key-ids',
         'stale-count',
-        'stale-key-ids'
+        'stale-key-ids',
+        'workspaces'
       ].sort()
     );
   });

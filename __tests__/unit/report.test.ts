@@ -63,7 +63,7 @@ describe('outputs', () => {
   it("list: 'keys' and the keys file hold the same JSON, with counts and stale ids", () => {
     const out = sink();
     const stale = key('ws_apik_old');
-    listOutputs(listResult([stale, key('ws_apik_new')], { maxAgeDays: 10, stale: [{ key: stale, ageDays: 23 }] }), out);
+    listOutputs([listResult([stale, key('ws_apik_new')], { maxAgeDays: 10, stale: [{ key: stale, ageDays: 23 }] })], out);
     expect(out.outputs).toMatchObject({
       count: '2',
       'stale-count': '1',
@@ -77,10 +77,10 @@ describe('outputs', () => {
   it("list: past GitHub's 1 MB 'keys' is left empty with a warning, and the file still holds every key", () => {
     const keys = Array.from({ length: 4000 }, (_, i) => key(`ws_apik_${i}`, { description: 'x'.repeat(250) }));
     const out = sink();
-    listOutputs(listResult(keys), out);
+    listOutputs([listResult(keys)], out);
     expect(out.outputs.keys).toBe('');
     expect(out.warnings[0]).toMatch(/would be 1\.\d MB, over GitHub's 1 MB limit .* all 4000 keys from the JSON file/);
-    expect(out.files['suprsend-keys-staging.json']).toBe(JSON.stringify(keys));
+    expect(out.files['suprsend-keys-staging.json']).toBe(JSON.stringify(keys.map((k) => ({ ...k, workspace: 'staging' }))));
   });
 });
 

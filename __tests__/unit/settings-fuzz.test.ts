@@ -76,9 +76,11 @@ describe('parseSettings over arbitrary input (property-based)', () => {
           expect(message.startsWith(`Input '${input}': `)).toBe(true);
           return;
         }
-        const { connection, command } = settings;
+        const { connection, command, workspaces } = settings;
         // Nothing accepted can change the request path or carry a second credential.
-        expect(connection.workspace).toMatch(/^[A-Za-z0-9_-]+$/);
+        if (workspaces.kind === 'slugs') for (const slug of workspaces.slugs) expect(slug).toMatch(/^[A-Za-z0-9_-]+$/);
+        if (command.command === 'create' || command.command === 'rotate')
+          expect(workspaces).toMatchObject({ kind: 'slugs', slugs: [expect.any(String)] });
         expect(['http:', 'https:']).toContain(connection.baseUrl.protocol);
         expect(connection.baseUrl.username + connection.baseUrl.password + connection.baseUrl.search).toBe('');
         expect(connection.token).toMatch(/^[\x21-\x7e]+$/);

@@ -30,9 +30,9 @@ describe('parseSettings', () => {
   it('reads a create with defaults', () => {
     const { settings, masked } = parse(base);
     expect(masked).toEqual(['tok_abc123']);
+    expect(settings.workspaces).toEqual({ kind: 'slugs', slugs: ['staging'] });
     expect(settings.connection).toEqual({
       token: 'tok_abc123',
-      workspace: 'staging',
       baseUrl: new URL(DEFAULT_BASE_URL),
       timeoutMs: 30_000,
       retries: 3
@@ -70,6 +70,10 @@ describe('parseSettings', () => {
     [{ ...base, workspace: '' }, 'workspace', /required/],
     [{ ...base, workspace: '../other' }, 'workspace', /letters, digits/],
     [{ ...base, workspace: 'a?b' }, 'workspace', /slug/],
+    [{ ...base, workspace: 'staging,production' }, 'workspace', /takes exactly one slug for command 'create'/],
+    [{ ...base, workspace: '*' }, 'workspace', /takes exactly one slug for command 'create'/],
+    [{ ...base, command: 'list', workspace: '*, staging' }, 'workspace', /'\*' \(every workspace\) cannot be mixed with slugs/],
+    [{ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_1', workspace: 'a b' }, 'workspace', /with 'key-id'/],
     [{ ...base, command: 'renew' }, 'command', /'create', 'list', 'delete', 'rotate'/],
     [{ ...base, command: 'rotate', name: '' }, 'name', /required for command 'rotate'/],
     [{ ...base, command: 'rotate', 'if-exists': 'skip' }, 'if-exists', /does not apply to command 'rotate'/],
@@ -197,6 +201,14 @@ describe('parseSettings', () => {
     expect(settings.command).toMatchObject({
       secret: { name: 'K', scope: { kind: 'organization', org: 'acme', visibility: 'selected', repositories: ['shop', 'api', 'web'] } }
     });
+  });
+
+  it('reads several workspaces (each once, in order) or every one, for list and delete by filter', () => {
+    expect(parse({ ...base, command: 'list', workspace: 'staging, production\nstaging eu-1' }).settings.workspaces).toEqual({
+      kind: 'slugs',
+      slugs: ['staging', 'production', 'eu-1']
+    });
+    expect(parse({ ...base, command: 'delete', workspace: '*', 'older-than-days': '90' }).settings.workspaces).toEqual({ kind: 'all' });
   });
 
   it('reads a rotate: keep is 1 (the new key) unless set', () => {

@@ -9,19 +9,23 @@ import { runCommand } from '../commands/registry.js';
 import { describeError } from '../report/explain.js';
 import { createLog, type Log } from '../report/log.js';
 import type { OutputSink } from '../report/outputs.js';
-import type { SuprSendClient } from '../suprsend/client.js';
 import type { Deps } from './deps.js';
-import { openSession } from './session.js';
+import { openSession, type Session } from './session.js';
 
 export async function main(deps: Deps): Promise<void> {
   const log = createLog(deps.core);
   try {
-    const { settings, client } = openSession(deps, log);
+    const session = openSession(deps, log);
+    const { settings } = session;
     for (const input of settings.ignoredInputs) {
       log.warning(`Input '${input}' does nothing with command '${settings.command.command}' and is ignored.`);
     }
     const report = await runCommand(settings.command, {
-      client,
+      get client() {
+        return session.client();
+      },
+      clientFor: session.clientFor,
+      workspaceSlugs: session.workspaceSlugs,
       log,
       env: deps.env,
       now: deps.now(),
@@ -32,7 +36,8 @@ export async function main(deps: Deps): Promise<void> {
       sleep: deps.sleep
     });
     const sink = outputSink(deps, log);
-    await handOver(report, client, sink);
+    await handOver(report, session, sink);
+    sink.setOutput('workspaces', JSON.stringify(report.workspaces));
     await report.finish?.(sink);
     report.tell(log);
     if (settings.summary) await writeSummary(deps, log, report.summary());
@@ -46,12 +51,12 @@ export async function main(deps: Deps): Promise<void> {
  * Everything that passes a result on: the command's own hand-over, then the step outputs.
  * If any of it fails after a key was created, the key is disabled again.
  */
-async function handOver(report: CommandReport, client: SuprSendClient, sink: OutputSink): Promise<void> {
+async function handOver(report: CommandReport, session: Session, sink: OutputSink): Promise<void> {
   try {
     await report.handOver?.();
     report.outputs(sink);
   } catch (error) {
-    if (report.createdKeyId !== undefined) throw await rollBackNewKey(client, report.createdKeyId, error);
+    if (report.createdKeyId !== undefined) throw await rollBackNewKey(session.client(), report.createdKeyId, error);
     throw error;
   }
 }

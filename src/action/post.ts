@@ -16,8 +16,9 @@ export async function post(deps: Deps): Promise<void> {
   const id = showId(keyId);
   let where = '';
   try {
-    const { settings, client } = openSession(deps, log);
-    where = ` in workspace '${settings.connection.workspace}'`;
+    const session = openSession(deps, log);
+    const client = session.client();
+    where = ` in workspace '${client.workspace}'`;
     const outcome = await client.disableKey(keyId);
     log.info(outcome === 'disabled' ? `Disabled ephemeral key ${id}${where}.` : `Ephemeral key ${id} was already gone${where}.`);
   } catch (error) {

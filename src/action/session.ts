@@ -1,22 +1,29 @@
 /**
- * What both steps open first: the settings (credentials masked as they are read) and a
- * SuprSend client wired to the log.
+ * What both steps open first: the settings (credentials masked as they are read), and
+ * SuprSend clients wired to the log, one per workspace, all behind one bound on requests
+ * in flight. The account's workspaces are listed once, when first asked for.
  */
 import { parseSettings, type Settings } from '../commands/settings.js';
+import { ActionError } from '../errors.js';
+import { limitInFlight, MAX_IN_FLIGHT } from '../net/limit.js';
 import type { Log } from '../report/log.js';
-import { SuprSendClient } from '../suprsend/client.js';
+import { SuprSendClient, type ClientDeps } from '../suprsend/client.js';
+import { listWorkspaces } from '../suprsend/workspaces.js';
 import { USER_AGENT } from '../version.js';
 import type { Deps } from './deps.js';
 
 export interface Session {
   settings: Settings;
-  client: SuprSendClient;
+  /** The client of the one workspace a single-workspace command covers. */
+  client: () => SuprSendClient;
+  clientFor: (workspace: string) => SuprSendClient;
+  workspaceSlugs: () => Promise<string[]>;
 }
 
 export function openSession(deps: Deps, log: Log): Session {
   const settings = parseSettings((name) => deps.core.getInput(name), deps.env, log.mask);
-  const client = new SuprSendClient(settings.connection, {
-    transport: deps.transport,
+  const clientDeps: ClientDeps = {
+    transport: limitInFlight(deps.transport, MAX_IN_FLIGHT),
     debug: log.debug,
     warning: log.warning,
     onSecret: log.mask,
@@ -24,6 +31,24 @@ export function openSession(deps: Deps, log: Log): Session {
     now: deps.now,
     random: deps.random,
     userAgent: USER_AGENT
-  });
-  return { settings, client };
+  };
+  const clients = new Map<string, SuprSendClient>();
+  const clientFor = (workspace: string): SuprSendClient => {
+    const client = clients.get(workspace) ?? new SuprSendClient(settings.connection, workspace, clientDeps);
+    clients.set(workspace, client);
+    return client;
+  };
+  const { workspaces } = settings;
+  let listed: Promise<string[]> | undefined;
+  return {
+    settings,
+    clientFor,
+    client: () => {
+      const only = workspaces.kind === 'slugs' && workspaces.slugs.length === 1 ? workspaces.slugs[0] : undefined;
+      if (only === undefined) throw new ActionError('This command covers exactly one workspace.');
+      return clientFor(only);
+    },
+    workspaceSlugs: () =>
+      (listed ??= workspaces.kind === 'all' ? listWorkspaces(settings.connection, clientDeps) : Promise.resolve(workspaces.slugs))
+  };
 }

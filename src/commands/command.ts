@@ -11,7 +11,11 @@ import type { SuprSendClient } from '../suprsend/client.js';
 export type Env = Record<string, string | undefined>;
 
 export interface CommandContext {
+  /** The one workspace's client, for commands that cover one (settings guarantee exactly one slug). */
   client: SuprSendClient;
+  /** The covered workspaces: the slugs given, or the account's, listed once. */
+  workspaceSlugs: () => Promise<string[]>;
+  clientFor: (workspace: string) => SuprSendClient;
   log: Log;
   env: Env;
   now: Date;
@@ -24,6 +28,8 @@ export interface CommandContext {
 
 /** What a command did, ready to be reported. `failure` fails the step after outputs and summary are written. */
 export interface CommandReport {
+  /** The workspace slugs this step covered, in order: the 'workspaces' output. */
+  workspaces: string[];
   /** A key this step created: disabled again if handing it over or writing the outputs fails. */
   createdKeyId?: string;
   /** Passes the result on before the outputs are written (create: the GitHub secret, the post step's state). */
@@ -44,6 +50,8 @@ export interface CommandReport {
 export interface CommandDefinition<S> {
   /** The inputs this command reads besides the connection's and 'summary'; others that are set get a warning. */
   inputs: readonly string[];
+  /** Whether these settings may cover several workspaces (or '*'); otherwise 'workspace' must be exactly one slug. */
+  manyWorkspaces: (settings: S) => boolean;
   parse: (input: InputReader, env: Env) => S;
   run: (context: CommandContext, settings: S) => Promise<CommandReport>;
 }

@@ -28,6 +28,12 @@ export const COMMANDS: { [K in CommandName]: CommandDefinition<SettingsByCommand
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 
+/** Whether the settings may cover several workspaces. */
+export function manyWorkspaces<K extends CommandName>(settings: SettingsByCommand[K] & { command: K }): boolean {
+  const definition: CommandDefinition<SettingsByCommand[K]> = COMMANDS[settings.command];
+  return definition.manyWorkspaces(settings);
+}
+
 export function runCommand<K extends CommandName>(
   settings: SettingsByCommand[K] & { command: K },
   context: CommandContext

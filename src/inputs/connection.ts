@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { isPathSegment } from '../suprsend/ids.js';
 import { DEFAULT_BASE_URL, type Connection } from '../suprsend/types.js';
 import { TOKEN_ENV } from './defaults.js';
-import { decimal, integer, quote, type InputReader, type ReadInput } from './read.js';
+import { decimal, integer, list, quote, type InputReader, type ReadInput } from './read.js';
 import { checkTokenShape, maskCredential } from './rules.js';
 
 /** The inputs every command reads. */
@@ -26,11 +26,29 @@ export function readServiceToken(raw: ReadInput, env: Record<string, string | un
   return token;
 }
 
+/** The workspaces a step covers: the slugs given (each once, in order), or every workspace of the account. */
+export type WorkspaceSelection = { kind: 'slugs'; slugs: string[] } | { kind: 'all' };
+
+export function readWorkspaces(read: ReadInput): WorkspaceSelection {
+  const value = read('workspace');
+  if (value === '') {
+    throw new InputError(
+      'workspace',
+      "is required: the slug of the SuprSend workspace, e.g. staging or production (several, or '*', for list and delete)."
+    );
+  }
+  const given = list(value);
+  if (given.includes('*')) {
+    if (given.length > 1) throw new InputError('workspace', `'*' (every workspace) cannot be mixed with slugs, got ${quote(value)}.`);
+    return { kind: 'all' };
+  }
+  return { kind: 'slugs', slugs: given.map(workspaceSlug) };
+}
+
 export function readConnection(input: InputReader, token: string): Connection {
   const { read } = input;
   return {
     token,
-    workspace: workspaceSlug(read('workspace')),
     baseUrl: baseUrl(read('base-url')),
     timeoutMs: Math.round(decimal(read, 'timeout-seconds', { min: 0, minExclusive: true, max: 3600 }) * 1000),
     retries: integer(read, 'retries', { max: 10 })
@@ -38,9 +56,6 @@ export function readConnection(input: InputReader, token: string): Connection {
 }
 
 function workspaceSlug(value: string): string {
-  if (value === '') {
-    throw new InputError('workspace', 'is required: the slug of the SuprSend workspace, e.g. staging or production.');
-  }
   if (!isPathSegment(value)) {
     throw new InputError('workspace', `must be a workspace slug of letters, digits, '-' and '_' (e.g. staging), got ${quote(value)}.`);
   }

@@ -9,7 +9,8 @@ export interface FailedRequest {
   method: Method;
   /** What the request was for, e.g. "list the keys of workspace 'staging'". */
   what: string;
-  workspace: string;
+  /** The workspace the request was about; none for the account's workspace listing. */
+  workspace?: string;
   baseUrl: URL;
   timeoutMs: number;
   /** For a create: the name of the key that may now exist. */

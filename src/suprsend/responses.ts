@@ -37,6 +37,15 @@ export function readCreated(response: HttpResponse, request: FailedRequest, onSe
 
 /** One page of a listing: entries with an id (any id; the client vets them), and the total when told. */
 export function readPage(response: HttpResponse, request: FailedRequest, offset: number): Page<ApiKey> {
+  const page = readList(response, request, offset, 'id');
+  return { items: page.items as ApiKey[], total: page.total };
+}
+
+/**
+ * A page of any listing (`results` and `meta.count`): every entry must carry `field` as a
+ * non-empty string, or the listing cannot be trusted. An `api_key` is dropped if a server sends one.
+ */
+export function readList(response: HttpResponse, request: FailedRequest, offset: number, field: string): Page<Record<string, unknown>> {
   const fail = (problem: AnswerProblem, at: number, body?: BodyFacts): SuprSendFailure =>
     new SuprSendFailure(request, { kind: 'answer', problem, status: response.status, offset: at, body });
   let parsed: unknown;
@@ -47,15 +56,15 @@ export function readPage(response: HttpResponse, request: FailedRequest, offset:
   }
   const results = isObject(parsed) ? parsed.results : undefined;
   if (!Array.isArray(results)) throw fail('no-results', offset);
-  const items: ApiKey[] = [];
+  const items: Record<string, unknown>[] = [];
   for (const [i, item] of results.entries()) {
-    if (!isObject(item) || typeof item.id !== 'string' || item.id === '') throw fail('entry-without-id', offset + i);
+    if (!isObject(item) || typeof item[field] !== 'string' || item[field] === '') throw fail('entry-without-id', offset + i);
     // A listing never carries secrets; drop one if a server sends it anyway (a copy only then).
     if ('api_key' in item) {
-      const { api_key: _secret, ...key } = item;
-      items.push(key as ApiKey);
+      const { api_key: _secret, ...rest } = item;
+      items.push(rest);
     } else {
-      items.push(item as ApiKey);
+      items.push(item);
     }
   }
   const meta = isObject(parsed) ? parsed.meta : undefined;

@@ -26,10 +26,9 @@ export interface CreatedKey {
 
 export type DisableResult = 'disabled' | 'not-found';
 
-/** How to reach SuprSend: shared by every command. */
+/** How to reach SuprSend's management API: shared by every command and workspace. */
 export interface Connection {
   token: string;
-  workspace: string;
   baseUrl: URL;
   timeoutMs: number;
   retries: number;

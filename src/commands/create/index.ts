@@ -8,11 +8,13 @@ import { CREATE_INPUTS, parseCreate, type CreateSettings } from './settings.js';
 
 export const createCommand: CommandDefinition<CreateSettings> = {
   inputs: CREATE_INPUTS,
+  manyWorkspaces: () => false,
   parse: parseCreate,
   run: async (context, settings) => {
     const result = await createKey(context.client, settings, describeOrigin(context.env));
     const { secret } = result;
     return {
+      workspaces: [context.client.workspace],
       ...(secret === undefined ? {} : { createdKeyId: result.key.id, handOver: () => handOverNewKey(result, secret, settings, context) }),
       outputs: (sink) => {
         createOutputs(result, sink);

@@ -1,4 +1,11 @@
-/** `delete`: disables keys by id, or by a filter (name, age) keeping the newest N of each name; a dry run only reports. */
+/**
+ * `delete`: disables keys by id (in one workspace), or by a filter (name, age) keeping the
+ * newest N of each name, in one workspace, several or all; a dry run only reports.
+ * A workspace whose listing fails has nothing disabled; the others go on.
+ */
+import { ActionError } from '../../errors.js';
+import { paragraph } from '../../report/summary.js';
+import { acrossWorkspaces, failed, succeeded, workspacesFailure } from '../across.js';
 import type { CommandDefinition } from '../command.js';
 import { deleteOutputs, deleteSummary, tellDelete } from './report.js';
 import { deleteKeys } from './run.js';
@@ -6,18 +13,57 @@ import { DELETE_INPUTS, parseDelete, type DeleteSettings } from './settings.js';
 
 export const deleteCommand: CommandDefinition<DeleteSettings> = {
   inputs: DELETE_INPUTS,
+  manyWorkspaces: (settings) => settings.selection.by === 'filter',
   parse: parseDelete,
   run: async (context, settings) => {
-    const result = await deleteKeys(context.client, settings, context.now);
+    const parts = await acrossWorkspaces(context, (client) => deleteKeys(client, settings, context.now));
+    const results = succeeded(parts).map((p) => p.result);
+    const workspaces = parts.map((p) => p.workspace);
+    const [only] = parts;
+    if (parts.length === 1 && only !== undefined) {
+      if ('error' in only) throw new ActionError(only.error);
+      const result = only.result;
+      return {
+        workspaces,
+        outputs: (sink) => {
+          deleteOutputs([result], sink);
+        },
+        tell: (log) => {
+          tellDelete(result, log);
+        },
+        summary: () => deleteSummary(result),
+        ...(result.failure === undefined ? {} : { failure: result.failure })
+      };
+    }
+    const failures = [workspacesFailure(parts), ...results.flatMap((r) => (r.failure === undefined ? [] : [r.failure]))];
+    const failure = failures.filter((f): f is string => f !== undefined).join('\n') || undefined;
+    const disabled = results.reduce((n, r) => n + r.disabled.length, 0);
+    const planned = results.reduce((n, r) => n + r.planned.length, 0);
+    const total = `In all, ${settings.dryRun ? `${planned} would be disabled` : `${disabled} disabled`} in ${results.length} of ${parts.length} workspaces.`;
     return {
+      workspaces,
       outputs: (sink) => {
-        deleteOutputs(result, sink);
+        deleteOutputs(results, sink);
       },
       tell: (log) => {
-        tellDelete(result, log);
+        for (const result of results) tellDelete(result, log);
+        for (const bad of failed(parts))
+          log.info(`Workspace '${bad.workspace}' could not be read, so nothing was disabled there: ${bad.error}`);
+        log.info(total);
       },
-      summary: () => deleteSummary(result),
-      ...(result.failure === undefined ? {} : { failure: result.failure })
+      summary: () =>
+        [
+          `### ${settings.dryRun ? 'Dry run: ' : ''}${total}`,
+          '',
+          ...results.map((r) => deleteSummary(r, '####')),
+          ...failed(parts).flatMap((bad) => [
+            `#### \`${bad.workspace}\`: could not be read, nothing disabled`,
+            '',
+            paragraph('', bad.error),
+            ''
+          ])
+        ].join('\n'),
+      ...(failure === undefined ? {} : { failure })
     };
   }
 };

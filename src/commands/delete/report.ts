@@ -7,9 +7,10 @@ import type { ApiKey } from '../../suprsend/types.js';
 import type { DeleteResult } from './run.js';
 import type { Selection } from './settings.js';
 
-export function deleteOutputs(r: DeleteResult, { setOutput }: OutputSink): void {
-  setOutput('deleted-key-ids', JSON.stringify(r.disabled.map((k) => k.id)));
-  setOutput('planned-key-ids', JSON.stringify(r.planned.map((k) => k.id)));
+/** The ids disabled and planned, across the workspaces acted on (one, for a single workspace). */
+export function deleteOutputs(results: readonly DeleteResult[], { setOutput }: OutputSink): void {
+  setOutput('deleted-key-ids', JSON.stringify(results.flatMap((r) => r.disabled.map((k) => k.id))));
+  setOutput('planned-key-ids', JSON.stringify(results.flatMap((r) => r.planned.map((k) => k.id))));
 }
 
 function describeSelection(selection: Selection): string {
@@ -62,11 +63,11 @@ export function tellDelete(r: DeleteResult, log: Log): void {
   log.info(countLine(r));
 }
 
-export function deleteSummary(r: DeleteResult): string {
+export function deleteSummary(r: DeleteResult, heading = '###'): string {
   const title = r.dryRun
     ? `Dry run: SuprSend API keys that would be disabled in \`${r.workspace}\``
     : `SuprSend API keys disabled in \`${r.workspace}\``;
-  const lines = [`### ${title}`, '', countLine(r), ''];
+  const lines = [`${heading} ${title}`, '', countLine(r), ''];
   const rows = outcomes(r).map(({ key, cell }) => [text(key.name), code(key.id), code(key.masked_api_key), text(dateOf(key)), text(cell)]);
   if (rows.length > 0) lines.push(table(['Name', 'Key id', 'Masked key', 'Created', 'Result'], rows), '');
   if (r.failure) lines.push(paragraph('<strong>Failed:</strong> ', ...r.failure.split('\n')), '');

@@ -10,45 +10,57 @@ import type { ListResult } from './run.js';
 /** Keys a chunk of the keys file holds: about 200 KB of JSON, never one string for the whole listing. */
 const KEYS_PER_CHUNK = 500;
 
-/** The keys as a JSON array, in chunks that end between keys. */
-function* jsonChunks(keys: readonly unknown[]): Generator<string> {
-  if (keys.length === 0) {
-    yield '[]';
-    return;
-  }
-  for (let i = 0; i < keys.length; i += KEYS_PER_CHUNK) {
-    const body = keys
-      .slice(i, i + KEYS_PER_CHUNK)
-      .map((key) => JSON.stringify(key))
-      .join(',');
-    yield `${i === 0 ? '[' : ','}${body}${i + KEYS_PER_CHUNK >= keys.length ? ']' : ''}`;
-  }
+/** A key as JSON with its workspace's slug added (spliced in, not copied, unless the server sent a field of that name). */
+function withWorkspace(key: ApiKey, workspace: string): string {
+  if ('workspace' in key) return JSON.stringify({ ...key, workspace });
+  const json = JSON.stringify(key);
+  return `${json.slice(0, -1)}${json === '{}' ? '' : ','}"workspace":${JSON.stringify(workspace)}}`;
 }
 
-export function listOutputs(r: ListResult, sink: OutputSink): void {
+/** Every workspace's keys as one JSON array, in chunks that end between keys. */
+function* jsonChunks(results: readonly ListResult[]): Generator<string> {
+  let first = true;
+  for (const r of results) {
+    for (let i = 0; i < r.keys.length; i += KEYS_PER_CHUNK) {
+      const body = r.keys
+        .slice(i, i + KEYS_PER_CHUNK)
+        .map((key) => withWorkspace(key, r.workspace))
+        .join(',');
+      yield `${first ? '[' : ','}${body}`;
+      first = false;
+    }
+  }
+  yield first ? '[]' : ']';
+}
+
+/** 'keys', 'keys-file', counts and stale ids, across the workspaces listed (one, for a single workspace). */
+export function listOutputs(results: readonly ListResult[], sink: OutputSink): void {
   const { setOutput } = sink;
+  const total = results.reduce((n, r) => n + r.keys.length, 0);
+  const stale = results.flatMap((r) => r.stale);
+  const file = results.length === 1 ? `suprsend-keys-${results[0]?.workspace ?? ''}.json` : 'suprsend-keys.json';
   // The file gets every chunk as it is made; the 'keys' output keeps them only while they fit.
   const tally: { bytes: number; kept: string[] | undefined } = { bytes: 0, kept: [] };
   const chunks = function* (): Generator<string> {
-    for (const chunk of jsonChunks(r.keys)) {
+    for (const chunk of jsonChunks(results)) {
       tally.bytes += Buffer.byteLength(chunk);
       tally.kept = tally.bytes <= MAX_OUTPUT_BYTES ? tally.kept?.concat(chunk) : undefined;
       yield chunk;
     }
   };
-  setOutput('keys-file', sink.writeTempFile(`suprsend-keys-${r.workspace}.json`, chunks()));
+  setOutput('keys-file', sink.writeTempFile(file, chunks()));
   if (tally.kept !== undefined) {
     setOutput('keys', tally.kept.join(''));
   } else {
     setOutput('keys', '');
     sink.warning(
       `The 'keys' output would be ${(tally.bytes / 1_000_000).toFixed(1)} MB, over GitHub's 1 MB limit for an output, so it is left empty: ` +
-        `read all ${r.keys.length} keys from the JSON file named by the 'keys-file' output.`
+        `read all ${total} keys from the JSON file named by the 'keys-file' output.`
     );
   }
-  setOutput('count', String(r.keys.length));
-  setOutput('stale-count', String(r.stale.length));
-  setOutput('stale-key-ids', JSON.stringify(r.stale.map((s) => s.key.id)));
+  setOutput('count', String(total));
+  setOutput('stale-count', String(stale.length));
+  setOutput('stale-key-ids', JSON.stringify(stale.map((s) => s.key.id)));
 }
 
 /** Stale keys first, oldest first among them; then the rest in the listing's order. */
@@ -62,7 +74,7 @@ function statusOf(r: ListResult, key: ApiKey): string {
 }
 
 /** "3 keys in workspace 'staging', 1 stale (older than 90 days); 1 disabled not shown": the log's first line, the summary's title. */
-function countLine(r: ListResult, workspace: string): string {
+export function countLine(r: ListResult, workspace: string): string {
   const count = `${r.keys.length} ${r.keys.length === 1 ? 'key' : 'keys'} in ${workspace}`;
   const stale = r.maxAgeDays === undefined ? '' : `, ${r.stale.length} stale (older than ${r.maxAgeDays} days)`;
   const hidden = r.hiddenDisabled > 0 ? `; ${r.hiddenDisabled} disabled not shown` : '';
@@ -98,6 +110,11 @@ export function tellList(r: ListResult, log: Log): void {
       lines
     );
   }
+  warnStale(r, log);
+}
+
+/** A warning people see on the run's page for each stale key, and each key of unknown age. */
+export function warnStale(r: ListResult, log: Log): void {
   for (const { key, ageDays } of r.stale) {
     log.warning(
       `Key ${showText(key.name)} (${key.id}) in workspace '${r.workspace}' is ${ageDays} days old, older than ${r.maxAgeDays} days: rotate it.`,
@@ -114,8 +131,9 @@ export function tellList(r: ListResult, log: Log): void {
   }
 }
 
-export function listSummary(r: ListResult): string {
-  const lines = [`### ${countLine(r, `\`${r.workspace}\``)}`, ''];
+/** The workspace's keys as a table under a heading; `budget` bytes at most (a cut says so). */
+export function listSummary(r: ListResult, heading = '###', budget = MAX_SUMMARY_BYTES): string {
+  const lines = [`${heading} ${countLine(r, `\`${r.workspace}\``)}`, ''];
   if (r.keys.length === 0) return [...lines, 'No keys.', ''].join('\n');
 
   const keys = ordered(r);
@@ -129,7 +147,7 @@ export function listSummary(r: ListResult): string {
     const created = age === undefined ? 'unknown (no readable created_at)' : `${dateOf(key)} (${age} ${age === 1 ? 'day' : 'days'})`;
     const row = [text(key.name), code(key.id), code(key.masked_api_key), text(created), text(actor(key)), status];
     size += Buffer.byteLength(tableRow(row)) + 1;
-    if (size > MAX_SUMMARY_BYTES) {
+    if (size > budget) {
       cut = `…and ${keys.length - i} more keys not shown: a job summary holds at most 1 MiB. The \`keys-file\` output lists them all.`;
       break;
     }

@@ -8,11 +8,13 @@ import { parseRotate, ROTATE_INPUTS, type RotateSettings } from './settings.js';
 
 export const rotateCommand: CommandDefinition<RotateSettings> = {
   inputs: ROTATE_INPUTS,
+  manyWorkspaces: () => false,
   parse: parseRotate,
   run: async (context, settings) => {
     const result = await startRotation(context.client, settings, describeOrigin(context.env), context.now);
     const { created } = result;
     const report: CommandReport = {
+      workspaces: [context.client.workspace],
       ...(created === undefined
         ? {}
         : {

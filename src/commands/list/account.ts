@@ -1,0 +1,77 @@
+/** `list` over several workspaces, or all of them: one report with the account's totals, stale keys first, then each workspace. */
+import type { Log } from '../../report/log.js';
+import { MAX_SUMMARY_BYTES, paragraph, table, text, code, dateOf, actor } from '../../report/summary.js';
+import { showText } from '../../report/redact.js';
+import { failed, succeeded, workspacesFailure, type Part } from '../across.js';
+import { countLine, listSummary, warnStale } from './report.js';
+import type { ListResult } from './run.js';
+import type { ListSettings } from './settings.js';
+
+function totals(parts: Part<ListResult>[], maxAgeDays: number | undefined): string {
+  const ok = succeeded(parts).map((p) => p.result);
+  const keys = ok.reduce((n, r) => n + r.keys.length, 0);
+  const stale = ok.reduce((n, r) => n + r.stale.length, 0);
+  const bad = failed(parts).length;
+  return (
+    `${keys} ${keys === 1 ? 'key' : 'keys'} in ${ok.length} ${ok.length === 1 ? 'workspace' : 'workspaces'}` +
+    (maxAgeDays === undefined ? '' : `, ${stale} stale (older than ${maxAgeDays} days)`) +
+    (bad > 0 ? `; ${bad} ${bad === 1 ? 'workspace' : 'workspaces'} could not be read` : '')
+  );
+}
+
+/** A line per workspace, then the totals; a warning per stale key, naming its workspace. */
+export function tellAccount(parts: Part<ListResult>[], settings: ListSettings, log: Log): void {
+  for (const part of parts) {
+    log.info(
+      'result' in part
+        ? `${countLine(part.result, `workspace '${part.workspace}'`)}.`
+        : `Workspace '${part.workspace}' could not be read: ${part.error}`
+    );
+  }
+  log.info(`In all: ${totals(parts, settings.maxAgeDays)}. The job summary lists every key; the keys-file output has them all.`);
+  for (const { result } of succeeded(parts)) warnStale(result, log);
+}
+
+export function accountSummary(parts: Part<ListResult>[], settings: ListSettings): string {
+  const ok = succeeded(parts);
+  const lines = [`### ${totals(parts, settings.maxAgeDays)}`, ''];
+  const stale = ok.flatMap(({ workspace, result }) => result.stale.map((s) => ({ workspace, ...s }))).sort((a, b) => b.ageDays - a.ageDays);
+  if (stale.length > 0) {
+    lines.push(
+      '#### Stale keys, oldest first',
+      '',
+      table(
+        ['Workspace', 'Name', 'Key id', 'Created', 'Created by'],
+        stale.map(({ workspace, key, ageDays }) => [
+          text(workspace),
+          text(key.name),
+          code(key.id),
+          text(`${dateOf(key)} (${ageDays} days)`),
+          text(actor(key))
+        ])
+      ),
+      ''
+    );
+  }
+  // Each workspace gets an equal share of what is left of GitHub's 1 MiB.
+  const budget = Math.floor((MAX_SUMMARY_BYTES - Buffer.byteLength(lines.join('\n'))) / Math.max(1, parts.length));
+  for (const part of parts) {
+    if ('result' in part) lines.push(listSummary(part.result, '####', budget));
+    else lines.push(`#### \`${part.workspace}\`: could not be read`, '', paragraph('', part.error), '');
+  }
+  return lines.join('\n');
+}
+
+/** Failed workspaces, and (with fail-on-stale) stale keys from every workspace: one message. */
+export function accountFailure(parts: Part<ListResult>[], settings: ListSettings): string | undefined {
+  const stale = succeeded(parts).flatMap(({ workspace, result }) =>
+    result.stale.map((s) => `${s.key.id} (${showText(s.key.name)} in '${workspace}')`)
+  );
+  const messages = [
+    workspacesFailure(parts),
+    settings.failOnStale && stale.length > 0
+      ? `${stale.length} keys are older than ${settings.maxAgeDays} days: ${stale.join(', ')}. Rotate them: command 'rotate' with each name, or create, deploy, then 'delete' with 'keep: 1'.`
+      : undefined
+  ].filter((m): m is string => m !== undefined);
+  return messages.length === 0 ? undefined : messages.join('\n');
+}
