@@ -46,14 +46,16 @@ async function demo(entry: string): Promise<void> {
   // dist/index.js is the main step; action.yml sits beside dist/, the post step in dist/post/.
   const defaults = actionDefaults(resolve(dirname(entry), '..', 'action.yml'));
   const postEntry = resolve(dirname(entry), 'post', 'index.js');
-  const mock = await startMockServer({ workspaces: ['staging'] });
+  const mock = await startMockServer({ workspaces: ['staging', 'production'] });
   mock.addKey('staging', { name: 'backend-prod', created_at: new Date(Date.now() - 200 * DAY).toISOString() });
   mock.addKey('staging', { name: 'analytics', created_at: new Date(Date.now() - 12 * DAY).toISOString() });
+  mock.addKey('production', { name: 'backend', created_at: new Date(Date.now() - 120 * DAY).toISOString() });
 
   const common = { 'service-token': MOCK_TOKEN, workspace: 'staging', 'base-url': mock.url };
   const steps: { title: string; inputs: Record<string, string> }[] = [
     { title: 'Create a key', inputs: { ...common, command: 'create', name: 'backend-prod' } },
     { title: 'Audit the workspace (keys older than 90 days are stale)', inputs: { ...common, command: 'list', 'max-age-days': '90' } },
+    { title: 'Audit every workspace of the account', inputs: { ...common, workspace: '*', command: 'list', 'max-age-days': '90' } },
     {
       title: 'Clean up: what would disabling keys older than 90 days do? (dry run)',
       inputs: { ...common, command: 'delete', 'older-than-days': '90', keep: '1', 'dry-run': 'true' }
@@ -74,7 +76,7 @@ async function demo(entry: string): Promise<void> {
     for (const [i, step] of steps.entries()) {
       const inputs = Object.entries(step.inputs)
         .filter(([name]) => name !== 'base-url')
-        .map(([name, value]) => `      ${name}: ${name === 'service-token' ? '${{ secrets.SUPRSEND_SERVICE_TOKEN }}' : value}`);
+        .map(([name, value]) => `      ${name}: ${name === 'service-token' ? '${{ secrets.SUPRSEND_SERVICE_TOKEN }}' : yamlValue(value)}`);
       console.log(`\n━━━ Step ${i + 1}: ${step.title}\n  - uses: org/suprsend-key-action@v1\n    with:\n${inputs.join('\n')}\n`);
       const result = await runAction({ entry, inputs: step.inputs, defaults });
       show(result);
@@ -122,4 +124,9 @@ function showLog(result: RunResult): (text: string) => string {
   console.log(`  (exit code ${result.exitCode})`);
   if (result.stderr !== '') console.log(`  stderr:\n${result.stderr}`);
   return mask;
+}
+
+/** A value as it must be written in a workflow: quoted when YAML would read it as something else (`*` starts an alias). */
+function yamlValue(value: string): string {
+  return /^[*&!%@`'"{[|>#-]|: | #/.test(value) ? `'${value.replace(/'/g, "''")}'` : value;
 }

@@ -1,5 +1,5 @@
 /**
- * A fake SuprSend management API for workspace API keys, on loopback. It behaves
+ * A fake SuprSend management API for workspace API keys and the account's workspaces, on loopback. It behaves
  * like the real one as far as it is documented (shared/api/), and lets tests
  * script everything else: faults, latency, paging quirks, keys of known ages.
  * Node builtins only: it ships inside dist/demo for `npm run demo`.
@@ -170,6 +170,22 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     }
     const prefix = options.prefix ?? '';
     const path = req.path.startsWith(`${prefix}/`) ? req.path.slice(prefix.length) : '';
+    if (path === '/v1/workspace/' && req.method === 'GET') {
+      // The account's workspaces, in creation order, paged like the key listing.
+      const all = [...keys.keys()];
+      const limit = clamp(Number(req.query.limit ?? 10), 1, options.maxPageSize ?? 1000);
+      const offset = Math.max(0, Number(req.query.offset ?? 0));
+      const results = all.slice(offset, offset + limit).map((slug, i) => ({
+        uid: `ws_mock_${offset + i}`,
+        slug,
+        name: slug.charAt(0).toUpperCase() + slug.slice(1),
+        description: '',
+        mode: slug === 'production' ? 'production' : 'staging',
+        is_expired: false,
+        has_limit_reached: false
+      }));
+      return { status: 200, body: { meta: { count: all.length, limit, offset }, results } };
+    }
     const match = /^\/v1\/([^/]+)\/ws_api_key\/(?:([^/]+)\/)?$/.exec(path);
     if (!match) return error(404, 'not_found', 'NotFound', `no route for ${req.path}`);
     const [, workspace = '', keyId] = match;

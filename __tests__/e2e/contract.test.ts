@@ -1,19 +1,39 @@
 /**
- * Contract: the bundled action against a mock generated from the API description
- * (api/suprsend-ws-api-key.openapi.yaml) by Prism with --errors, which
+ * Contract: the bundled action against a mock generated from the API descriptions
+ * (api/suprsend-ws-api-key.openapi.yaml and api/suprsend-workspace.openapi.yaml, served
+ * together: their paths and schemas side by side) by Prism with --errors, which
  * answers any request that breaks the spec (path, method, auth header, body) with
  * an error instead of an example. What passes here speaks the documented API.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { runAction } from '../../tools/run-action.js';
 import { ENTRY, expectNoLeak, NODES } from '../../test-support/e2e.js';
 import { closedPort } from '../../test-support/util.js';
 
-/** The API description, vendored from shared/api/ (.ci/run fails when the two differ). */
-const SPEC = resolve('api/suprsend-ws-api-key.openapi.yaml');
+/** The API descriptions, vendored from shared/api/ (.ci/run fails when they differ), merged into one for Prism. */
+const SPECS = ['api/suprsend-ws-api-key.openapi.yaml', 'api/suprsend-workspace.openapi.yaml'];
+
+function mergedSpec(): string {
+  interface Spec {
+    paths: Record<string, unknown>;
+    components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+  }
+  const [keys, workspaces] = SPECS.map((f) => parse(readFileSync(resolve(f), 'utf8')) as Spec) as [Spec, Spec];
+  const merged = {
+    ...keys,
+    paths: { ...keys.paths, ...workspaces.paths },
+    components: { ...keys.components, schemas: { ...workspaces.components.schemas, ...keys.components.schemas } }
+  };
+  const file = join(mkdtempSync(join(tmpdir(), 'spec-')), 'suprsend.openapi.yaml');
+  writeFileSync(file, stringify(merged));
+  return file;
+}
 const require = createRequire(import.meta.url);
 const PRISM = join(require.resolve('@stoplight/prism-cli/package.json'), '..', 'dist', 'index.js');
 const TOKEN = 'contract-token';
@@ -26,7 +46,7 @@ let log = '';
 beforeAll(async () => {
   const port = await closedPort();
   url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [PRISM, 'mock', '--errors', '-h', '127.0.0.1', '-p', String(port), SPEC], {
+  const child = spawn(process.execPath, [PRISM, 'mock', '--errors', '-h', '127.0.0.1', '-p', String(port), mergedSpec()], {
     stdio: ['ignore', 'pipe', 'pipe']
   });
   prism = child;
@@ -96,6 +116,14 @@ describe('contract with the OpenAPI description (Prism --errors)', () => {
     expect(result.errors).toEqual([]);
     expect(result.outputs['deleted-key-ids']).toBe('["ws_apik_exampleId01"]');
     expect(result.stdout).toMatch(/::debug::DELETE .*\/v1\/staging\/ws_api_key\/ws_apik_exampleId01\/ -> 204/);
+  });
+
+  it("list with workspace '*': the documented workspace listing, then each workspace's keys", async () => {
+    const result = await run({ command: 'list', workspace: '*', 'include-deleted': 'true' });
+    expect(result.errors).toEqual([]);
+    expect(result.outputs.workspaces).toBe('["staging","production"]');
+    expect((JSON.parse(result.outputs.keys!) as { workspace: string }[]).map((k) => k.workspace)).toEqual(['staging', 'production']);
+    expect(result.stdout).toMatch(/::debug::GET .*\/v1\/workspace\/\?limit=50&offset=0 -> 200/);
   });
 
   it('a base-url that is not the API root gets a 404 from the mock, explained with base-url', async () => {
