@@ -120,6 +120,36 @@ async function listing(): Promise<void> {
   console.log();
 }
 
+/** Several workspaces in one step: 20 of them, listed with `workspace: '*'`, at 0 and 40 ms per request. */
+async function workspaces(): Promise<void> {
+  const names = Array.from({ length: 20 }, (_, i) => `ws-${i}`);
+  const account = async (latencyMs: number, perWorkspace: number): Promise<Measured> => {
+    const mock = await startMockServer({ workspaces: names, latencyMs, maxPageSize: 100 });
+    try {
+      for (const w of names) for (let i = 0; i < perWorkspace; i++) mock.addKey(w, { name: `service-${i % 50}` });
+      const m = await measure(mock, { command: 'list', workspace: '*' });
+      if (m.result.outputs.count !== String(names.length * perWorkspace)) throw new Error(`listed ${m.result.outputs.count}`);
+      return m;
+    } finally {
+      await mock.close();
+    }
+  };
+  console.log(`## list, 20 workspaces ('*'; 100 keys a page; latency per request 0 and ${LATENCY_MS} ms)\n`);
+  console.log(
+    '| keys per workspace | wall ms (0 ms) | wall ms (40 ms) | round trips on the critical path | requests | peak in flight | peak RSS MB |'
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  for (const perWorkspace of [250, 1000]) {
+    const fast = await account(0, perWorkspace);
+    const slow = await account(LATENCY_MS, perWorkspace);
+    const trips = (slow.wallMs - fast.wallMs) / LATENCY_MS;
+    console.log(
+      `| ${perWorkspace} | ${fast.wallMs.toFixed(0)} | ${slow.wallMs.toFixed(0)} | ${trips.toFixed(1)} | ${slow.requests} | ${slow.peakInFlight} | ${Math.max(fast.rssMb, slow.rssMb).toFixed(0)} |`
+    );
+  }
+  console.log();
+}
+
 /** What a sequential pager (one page after another, as the SuprSend CLI pages) costs for 5,000 keys at 40 ms. */
 async function sequentialPager(): Promise<void> {
   await withMock({ latencyMs: LATENCY_MS }, 5000, async (mock) => {
@@ -175,6 +205,7 @@ console.log(
 await coldStart();
 postStep();
 await listing();
+await workspaces();
 await sequentialPager();
 await commands();
 size();
