@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// A hash of everything `npm run bundle` reads: src/, tools/, the build scripts,
+// A hash of everything `npm run bundle` reads: src/, the tools bundled into dist/demo, the build scripts,
 // package.json, the lockfile and tsconfig.json. The bundle writes it to dist/source-hash.txt;
 // the end-to-end tests refuse to run when it differs from the tree's (a dist/ that
 // `npm run bundle` would change). `.ci/run` still rebuilds and compares dist/ byte for byte.
@@ -7,7 +7,17 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const INPUTS = ['src', 'tools', 'scripts/minify-chunks.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = [
+  'src',
+  'tools/demo.ts',
+  'tools/mock-server.ts',
+  'tools/run-action.ts',
+  'tools/action-defaults.ts',
+  'scripts/minify-chunks.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json'
+];
 export const STAMP = 'dist/source-hash.txt';
 
 function files(path) {

@@ -5,7 +5,8 @@
  */
 import { describeError } from '../report/explain.js';
 import type { SuprSendClient } from '../suprsend/client.js';
-import type { CommandContext } from './command.js';
+import { ActionError } from '../errors.js';
+import type { CommandContext, CommandReport } from './command.js';
 
 export type Part<R> = { workspace: string; result: R } | { workspace: string; error: string };
 
@@ -38,4 +39,22 @@ export function workspacesFailure<R>(parts: Part<R>[]): string | undefined {
     `Could not finish in ${bad.length} of ${parts.length} workspaces; the others are in the outputs and the summary.\n` +
     bad.map((p) => `- '${p.workspace}': ${p.error}`).join('\n')
   );
+}
+
+/**
+ * The report of a command run across workspaces: with one workspace, that workspace's own
+ * report (its failure is the step's error, as it always was); with several, the account's.
+ */
+export function reportAcross<R>(
+  parts: Part<R>[],
+  one: (result: R) => Omit<CommandReport, 'workspaces'>,
+  many: (parts: Part<R>[]) => Omit<CommandReport, 'workspaces'>
+): CommandReport {
+  const workspaces = parts.map((p) => p.workspace);
+  const [only] = parts;
+  if (parts.length === 1 && only !== undefined) {
+    if ('error' in only) throw new ActionError(only.error);
+    return { workspaces, ...one(only.result) };
+  }
+  return { workspaces, ...many(parts) };
 }

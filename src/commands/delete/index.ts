@@ -3,9 +3,8 @@
  * newest N of each name, in one workspace, several or all; a dry run only reports.
  * A workspace whose listing fails has nothing disabled; the others go on.
  */
-import { ActionError } from '../../errors.js';
 import { paragraph } from '../../report/summary.js';
-import { acrossWorkspaces, failed, succeeded, workspacesFailure } from '../across.js';
+import { acrossWorkspaces, failed, reportAcross, succeeded, workspacesFailure } from '../across.js';
 import type { CommandDefinition } from '../command.js';
 import { deleteOutputs, deleteSummary, tellDelete } from './report.js';
 import { deleteKeys } from './run.js';
@@ -17,14 +16,9 @@ export const deleteCommand: CommandDefinition<DeleteSettings> = {
   parse: parseDelete,
   run: async (context, settings) => {
     const parts = await acrossWorkspaces(context, (client) => deleteKeys(client, settings, context.now));
-    const results = succeeded(parts).map((p) => p.result);
-    const workspaces = parts.map((p) => p.workspace);
-    const [only] = parts;
-    if (parts.length === 1 && only !== undefined) {
-      if ('error' in only) throw new ActionError(only.error);
-      const result = only.result;
-      return {
-        workspaces,
+    return reportAcross(
+      parts,
+      (result) => ({
         outputs: (sink) => {
           deleteOutputs([result], sink);
         },
@@ -33,37 +27,39 @@ export const deleteCommand: CommandDefinition<DeleteSettings> = {
         },
         summary: () => deleteSummary(result),
         ...(result.failure === undefined ? {} : { failure: result.failure })
-      };
-    }
-    const failures = [workspacesFailure(parts), ...results.flatMap((r) => (r.failure === undefined ? [] : [r.failure]))];
-    const failure = failures.filter((f): f is string => f !== undefined).join('\n') || undefined;
-    const disabled = results.reduce((n, r) => n + r.disabled.length, 0);
-    const planned = results.reduce((n, r) => n + r.planned.length, 0);
-    const total = `In all, ${settings.dryRun ? `${planned} would be disabled` : `${disabled} disabled`} in ${results.length} of ${parts.length} workspaces.`;
-    return {
-      workspaces,
-      outputs: (sink) => {
-        deleteOutputs(results, sink);
-      },
-      tell: (log) => {
-        for (const result of results) tellDelete(result, log);
-        for (const bad of failed(parts))
-          log.info(`Workspace '${bad.workspace}' could not be read, so nothing was disabled there: ${bad.error}`);
-        log.info(total);
-      },
-      summary: () =>
-        [
-          `### ${settings.dryRun ? 'Dry run: ' : ''}${total}`,
-          '',
-          ...results.map((r) => deleteSummary(r, '####')),
-          ...failed(parts).flatMap((bad) => [
-            `#### \`${bad.workspace}\`: could not be read, nothing disabled`,
-            '',
-            paragraph('', bad.error),
-            ''
-          ])
-        ].join('\n'),
-      ...(failure === undefined ? {} : { failure })
-    };
+      }),
+      (all) => {
+        const results = succeeded(all).map((p) => p.result);
+        const failures = [workspacesFailure(all), ...results.flatMap((r) => (r.failure === undefined ? [] : [r.failure]))];
+        const failure = failures.filter((f): f is string => f !== undefined).join('\n') || undefined;
+        const disabled = results.reduce((n, r) => n + r.disabled.length, 0);
+        const planned = results.reduce((n, r) => n + r.planned.length, 0);
+        const total = `In all, ${settings.dryRun ? `${planned} would be disabled` : `${disabled} disabled`} in ${results.length} of ${all.length} workspaces.`;
+        return {
+          outputs: (sink) => {
+            deleteOutputs(results, sink);
+          },
+          tell: (log) => {
+            for (const result of results) tellDelete(result, log);
+            for (const bad of failed(all))
+              log.info(`Workspace '${bad.workspace}' could not be read, so nothing was disabled there: ${bad.error}`);
+            log.info(total);
+          },
+          summary: () =>
+            [
+              `### ${settings.dryRun ? 'Dry run: ' : ''}${total}`,
+              '',
+              ...results.map((r) => deleteSummary(r, '####')),
+              ...failed(all).flatMap((bad) => [
+                `#### \`${bad.workspace}\`: could not be read, nothing disabled`,
+                '',
+                paragraph('', bad.error),
+                ''
+              ])
+            ].join('\n'),
+          ...(failure === undefined ? {} : { failure })
+        };
+      }
+    );
   }
 };
