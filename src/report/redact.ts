@@ -52,7 +52,8 @@ export class Redactor {
     let out = text;
     // Longest first, so a secret that contains another is removed whole.
     for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) {
-      out = out.split(s).join(REDACTED);
+      // Only text that holds the secret is rebuilt: the keys file is redacted chunk by chunk.
+      if (out.includes(s)) out = out.split(s).join(REDACTED);
     }
     return out.replace(FULL_KEY_PATTERN, REDACTED);
   }
