@@ -61,8 +61,8 @@ async function demo(entry: string): Promise<void> {
       inputs: { ...common, command: 'delete', 'older-than-days': '90', keep: '1', 'dry-run': 'true' }
     },
     {
-      title: 'Rotate: disable all but the newest backend-prod key',
-      inputs: { ...common, command: 'delete', name: 'backend-prod', keep: '1' }
+      title: 'Rotate backend-prod: a new key, then the older ones disabled',
+      inputs: { ...common, command: 'rotate', name: 'backend-prod' }
     },
     {
       title: 'A key for a test job, disabled when the job ends',
