@@ -37,7 +37,6 @@ export async function main(deps: Deps): Promise<void> {
     });
     const sink = outputSink(deps, log);
     await handOver(report, session, sink);
-    sink.setOutput('workspaces', JSON.stringify(report.workspaces));
     await report.finish?.(sink);
     report.tell(log);
     if (settings.summary) await writeSummary(deps, log, report.summary());
@@ -48,13 +47,14 @@ export async function main(deps: Deps): Promise<void> {
 }
 
 /**
- * Everything that passes a result on: the command's own hand-over, then the step outputs.
- * If any of it fails after a key was created, the key is disabled again.
+ * Everything that passes a result on: the command's own hand-over, then the step outputs
+ * ('workspaces' included). If any of it fails after a key was created, the key is disabled again.
  */
 async function handOver(report: CommandReport, session: Session, sink: OutputSink): Promise<void> {
   try {
     await report.handOver?.();
     report.outputs(sink);
+    sink.setOutput('workspaces', JSON.stringify(report.workspaces));
   } catch (error) {
     if (report.createdKeyId !== undefined) throw await rollBackNewKey(session.client(), report.createdKeyId, error);
     throw error;
