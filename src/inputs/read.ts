@@ -4,6 +4,7 @@
  * and says what is allowed.
  */
 import { InputError } from '../errors.js';
+import { quoted } from '../text.js';
 import { INPUT_DEFAULTS } from './defaults.js';
 
 /** Reads one input as `core.getInput` gives it (already trimmed); '' when unset. */
@@ -72,8 +73,7 @@ export function list(value: string): string[] {
   return [...new Set(value.split(/[\s,]+/).filter((item) => item !== ''))];
 }
 
-/** Shows a user's value in an error: JSON-quoted so control characters are visible, and cut when long. */
+/** Shows a user's value in an error: JSON-quoted so control characters are visible, and cut at 80 characters. */
 export function quote(value: string): string {
-  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  return JSON.stringify(shown);
+  return quoted(value, 80);
 }

@@ -72,12 +72,5 @@ export function neutralize(text: string): string {
     .replace(/##\[/g, `#${ZWSP}#[`);
 }
 
-/**
- * Text from a server (a key's name, an id, a person) inside one of the action's own
- * lines: JSON-quoted, so line breaks and control characters show as escapes and the
- * value cannot end the line, and cut when long.
- */
-export function showText(value: unknown, max = 120): string {
-  const text = typeof value === 'string' ? value : '';
-  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-}
+/** Text from a server (a key's name, an id, a person) inside one of the action's own lines. */
+export { quoted as showText } from '../text.js';

@@ -3,6 +3,7 @@
  * disable. Retries and errors come from the requester; this checks what comes back.
  */
 import { ActionError } from '../errors.js';
+import { quoted } from '../text.js';
 import type { Transport } from '../net/http.js';
 import { SuprSendFailure } from './failure.js';
 import { isPathSegment, showId } from './ids.js';
@@ -69,7 +70,7 @@ export class SuprSendClient {
     return all.filter((key) => {
       if (isPathSegment(key.id)) return true;
       this.deps.warning(
-        `Skipped a key listed in workspace '${this.workspace}' (name ${JSON.stringify(typeof key.name === 'string' ? key.name : '')}): ` +
+        `Skipped a key listed in workspace '${this.workspace}' (name ${quoted(key.name)}): ` +
           `its id ${showId(key.id)} is not a key id (letters, digits, '-' and '_'), and the action never puts such a value in a request.`
       );
       return false;

@@ -4,6 +4,8 @@
  * '-' and '_'. Such a value can never add a segment, climb with `..`, or start a
  * query, so it cannot steer a request to another workspace or endpoint.
  */
+import { quoted } from '../text.js';
+
 export const PATH_SEGMENT = /^[A-Za-z0-9_-]+$/;
 
 export function isPathSegment(value: string): boolean {
@@ -12,5 +14,5 @@ export function isPathSegment(value: string): boolean {
 
 /** An id inside a line of the action's own: as it is when it is one, quoted and escaped when it is not. */
 export function showId(value: string): string {
-  return isPathSegment(value) ? value : JSON.stringify(value.length > 120 ? `${value.slice(0, 120)}…` : value);
+  return isPathSegment(value) ? value : quoted(value);
 }
