@@ -21,8 +21,12 @@ interface ActionYml {
   runs: { using: string; main: string; post?: string };
 }
 const action = parse(readFileSync('action.yml', 'utf8')) as ActionYml;
-// Each command's report sets its outputs; main.ts sets 'workspaces' for every command.
-const reports = [...['create', 'list', 'delete', 'rotate'].map((c) => `src/commands/${c}/report.ts`), 'src/action/main.ts']
+// Each command's report sets its outputs (a new key's through new-key-report.ts); main.ts sets 'workspaces' for every command.
+const reports = [
+  ...['create', 'list', 'delete', 'rotate'].map((c) => `src/commands/${c}/report.ts`),
+  'src/commands/new-key-report.ts',
+  'src/action/main.ts'
+]
   .map((f) => readFileSync(f, 'utf8'))
   .join('\n');
 

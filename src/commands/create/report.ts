@@ -2,14 +2,12 @@ import { describeKey } from '../../report/log-table.js';
 import type { Log } from '../../report/log.js';
 import type { OutputSink } from '../../report/outputs.js';
 import { code, paragraph, table, text } from '../../report/summary.js';
+import { newKeyNote, newKeyOutputs, tellNewKey } from '../new-key-report.js';
 import type { CreateResult } from './run.js';
 import type { CreateSettings } from './settings.js';
 
-export function createOutputs(r: CreateResult, { setOutput }: OutputSink): void {
-  setOutput('key-id', r.key.id);
-  setOutput('masked-api-key', typeof r.key.masked_api_key === 'string' ? r.key.masked_api_key : '');
-  setOutput('created', String(r.created));
-  if (r.secret !== undefined) setOutput('api-key', r.secret);
+export function createOutputs(r: CreateResult, sink: OutputSink): void {
+  newKeyOutputs(sink, r.key, r.created, r.secret);
 }
 
 export function tellCreate(r: CreateResult, settings: CreateSettings, log: Log): void {
@@ -21,19 +19,15 @@ export function tellCreate(r: CreateResult, settings: CreateSettings, log: Log):
     if (settings.ephemeral) log.info('Nothing will be disabled when the job ends: ephemeral applies only to a key this step creates.');
     return;
   }
-  log.info(`Created ${describeKey(r.key)} in workspace '${r.workspace}'. Its secret is in the 'api-key' output, masked in logs.`);
-  if (r.stored !== undefined) log.info(`Stored it as ${r.stored.where}.`);
-  if (r.stored?.notice !== undefined) log.notice(r.stored.notice, 'Later jobs of this run read the previous secret');
+  tellNewKey(r.key, r.workspace, r.stored, log);
   if (settings.ephemeral) log.info('The post step will disable it when the job ends (ephemeral: true).');
 }
 
 export function createSummary(r: CreateResult, settings: Pick<CreateSettings, 'ephemeral'>): string {
   const title = r.created ? 'SuprSend API key created' : 'SuprSend API key reused';
-  const stored =
-    r.stored === undefined ? '' : ` Stored as ${text(r.stored.where)}.${r.stored.notice === undefined ? '' : ` ${text(r.stored.notice)}`}`;
   const ephemeral = r.created && settings.ephemeral ? ' Ephemeral: the post step disables it when the job ends.' : '';
   const note = r.created
-    ? `The secret is in the step output <code>api-key</code> (masked in logs).${stored}${ephemeral}`
+    ? `${newKeyNote(r.stored)}${ephemeral}`
     : 'An active key with this name already existed (<code>if-exists: skip</code>): no new key, no secret.';
   return [
     `### ${title}`,

@@ -4,14 +4,12 @@ import type { OutputSink } from '../../report/outputs.js';
 import { showText } from '../../report/redact.js';
 import { code, dateOf, paragraph, table, text } from '../../report/summary.js';
 import type { ApiKey } from '../../suprsend/types.js';
+import { newKeyNote, newKeyOutputs, tellNewKey } from '../new-key-report.js';
 import type { RotateResult } from './run.js';
 
-export function rotateOutputs(r: RotateResult, { setOutput }: OutputSink): void {
-  const key = r.created?.key;
-  setOutput('key-id', key?.id ?? '');
-  setOutput('masked-api-key', typeof key?.masked_api_key === 'string' ? key.masked_api_key : '');
-  setOutput('created', String(key !== undefined));
-  if (r.created !== undefined) setOutput('api-key', r.created.secret);
+export function rotateOutputs(r: RotateResult, sink: OutputSink): void {
+  const { setOutput } = sink;
+  newKeyOutputs(sink, r.created?.key, r.created !== undefined, r.created?.secret);
   setOutput('planned-key-ids', JSON.stringify(r.planned.map((k) => k.id)));
 }
 
@@ -49,9 +47,7 @@ export function tellRotate(r: RotateResult, log: Log): void {
       `Dry run: nothing is created or disabled. Rotating ${what}: a new key would be created and stored, then the older keys below disabled.`
     );
   } else {
-    log.info(`Created ${describeKey(r.created.key)} in workspace '${r.workspace}'. Its secret is in the 'api-key' output, masked in logs.`);
-    if (r.stored !== undefined) log.info(`Stored it as ${r.stored.where}.`);
-    if (r.stored?.notice !== undefined) log.notice(r.stored.notice, 'Later jobs of this run read the previous secret');
+    tellNewKey(r.created.key, r.workspace, r.stored, log);
   }
   const lines = olderOutcomes(r).map(({ key, log: happened }) => `Older key ${describeKey(key).slice('key '.length)}: ${happened}.`);
   tellLines(log, `${lines.length} older keys`, lines);
@@ -66,11 +62,7 @@ export function rotateSummary(r: RotateResult): string {
   const key = r.created?.key;
   if (key !== undefined) {
     lines.push(table(['New key', 'Key id', 'Masked key'], [[text(key.name), code(key.id), code(key.masked_api_key)]]), '');
-    const stored =
-      r.stored === undefined
-        ? ''
-        : ` Stored as ${text(r.stored.where)}.${r.stored.notice === undefined ? '' : ` ${text(r.stored.notice)}`}`;
-    lines.push(paragraph(`The secret is in the step output <code>api-key</code> (masked in logs).${stored}`), '');
+    lines.push(paragraph(newKeyNote(r.stored)), '');
   }
   const rows = olderOutcomes(r).map(({ key: k, cell }) => [text(k.name), code(k.id), code(k.masked_api_key), text(dateOf(k)), text(cell)]);
   if (rows.length > 0) lines.push(table(['Older key', 'Key id', 'Masked key', 'Created', 'Result'], rows), '');
