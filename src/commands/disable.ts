@@ -4,6 +4,12 @@ import { describeError } from '../report/explain.js';
 import type { SuprSendClient } from '../suprsend/client.js';
 import type { ApiKey } from '../suprsend/types.js';
 
+/** A key left active, and why, in words for the log and the summary. */
+export interface Kept {
+  key: ApiKey;
+  why: string;
+}
+
 /** Deletes are rare and small in number, and the API is shared. */
 export const DELETE_CONCURRENCY = 4;
 
@@ -31,4 +37,33 @@ export function disableFailure(workspace: string, attempted: number, done: Disab
     `${done.disabled.length > 0 ? ` (disabled: ${done.disabled.map((k) => k.id).join(', ')})` : ''}. ` +
     `Run the step again to finish; keys already disabled are skipped.\n${done.failed.map((f) => `${f.key.id}: ${f.reason}`).join('\n')}`
   );
+}
+
+/** What happened to one key: a log phrase and a summary cell. */
+export interface Outcome {
+  key: ApiKey;
+  log: string;
+  cell: string;
+}
+
+/**
+ * What happened to each key a delete or a rotation selected, in the order a person checks:
+ * disabled (or, in a dry run, would be), failed, already disabled, kept and why.
+ */
+export function disableOutcomes(r: {
+  dryRun: boolean;
+  planned: ApiKey[];
+  disabled: ApiKey[];
+  failed: Disabled['failed'];
+  alreadyDisabled: ApiKey[];
+  kept: Kept[];
+}): Outcome[] {
+  return [
+    ...(r.dryRun
+      ? r.planned.map((key) => ({ key, log: 'would be disabled (dry run)', cell: 'would be disabled' }))
+      : r.disabled.map((key) => ({ key, log: 'disabled', cell: 'disabled now' }))),
+    ...r.failed.map(({ key, reason }) => ({ key, log: `could not be disabled: ${reason}`, cell: 'failed' })),
+    ...r.alreadyDisabled.map((key) => ({ key, log: 'already disabled', cell: 'already disabled' })),
+    ...r.kept.map(({ key, why }) => ({ key, log: `kept: ${why}`, cell: `kept (${why})` }))
+  ];
 }

@@ -3,13 +3,8 @@ import { ActionError } from '../../errors.js';
 import { showText } from '../../report/redact.js';
 import { ageDays, isActive, isOlderThan, newestFirst } from '../../suprsend/keys.js';
 import type { ApiKey } from '../../suprsend/types.js';
+import type { Kept } from '../disable.js';
 import type { Selection } from './settings.js';
-
-export interface Kept {
-  key: ApiKey;
-  /** Why it stays, in words for the log and the summary. */
-  why: string;
-}
 
 export interface Plan {
   disable: ApiKey[];

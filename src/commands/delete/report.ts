@@ -3,7 +3,7 @@ import { tellLines, type Log } from '../../report/log.js';
 import type { OutputSink } from '../../report/outputs.js';
 import { showText } from '../../report/redact.js';
 import { code, dateOf, paragraph, table, text } from '../../report/summary.js';
-import type { ApiKey } from '../../suprsend/types.js';
+import { disableOutcomes, type Outcome } from '../disable.js';
 import type { DeleteResult } from './run.js';
 import type { Selection } from './settings.js';
 
@@ -24,16 +24,10 @@ function describeSelection(selection: Selection): string {
   return `that are ${parts.length > 0 ? `${parts.join(', ')} and ${last}` : last}${keeping}`;
 }
 
-/** What happened to each key, in the order a person checks: disabled (or would be), failed, already disabled, kept, of unknown age. */
-function outcomes(r: DeleteResult): { key: ApiKey; log: string; cell: string }[] {
-  const planned = r.dryRun ? r.planned : r.disabled;
+/** What happened to each key; keys of unknown age last. */
+function outcomes(r: DeleteResult): Outcome[] {
   return [
-    ...planned.map((key) =>
-      r.dryRun ? { key, log: 'would be disabled (dry run)', cell: 'would be disabled' } : { key, log: 'disabled', cell: 'disabled now' }
-    ),
-    ...r.failed.map(({ key, reason }) => ({ key, log: `could not be disabled: ${reason}`, cell: 'failed' })),
-    ...r.alreadyDisabled.map((key) => ({ key, log: 'already disabled', cell: 'already disabled' })),
-    ...r.kept.map(({ key, why }) => ({ key, log: `kept: ${why}`, cell: `kept (${why})` })),
+    ...disableOutcomes(r),
     ...r.undated.map((key) => ({
       key,
       log: 'not disabled: no readable created_at, so its age is unknown',

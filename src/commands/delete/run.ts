@@ -1,7 +1,7 @@
 import type { SuprSendClient } from '../../suprsend/client.js';
 import type { ApiKey } from '../../suprsend/types.js';
-import { disableAll, disableFailure } from '../disable.js';
-import { plan, type Kept } from './plan.js';
+import { disableAll, disableFailure, type Kept } from '../disable.js';
+import { plan } from './plan.js';
 import type { DeleteSettings, Selection } from './settings.js';
 
 export interface DeleteResult {

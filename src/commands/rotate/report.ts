@@ -3,8 +3,8 @@ import { tellLines, type Log } from '../../report/log.js';
 import type { OutputSink } from '../../report/outputs.js';
 import { showText } from '../../report/redact.js';
 import { code, dateOf, paragraph, table, text } from '../../report/summary.js';
-import type { ApiKey } from '../../suprsend/types.js';
 import { newKeyNote, newKeyOutputs, tellNewKey } from '../new-key-report.js';
+import { disableOutcomes, type Outcome } from '../disable.js';
 import type { RotateResult } from './run.js';
 
 export function rotateOutputs(r: RotateResult, sink: OutputSink): void {
@@ -19,16 +19,16 @@ export function rotateFinalOutputs(r: RotateResult, { setOutput }: OutputSink): 
 }
 
 /** What happened to each older key. */
-function olderOutcomes(r: RotateResult): { key: ApiKey; log: string; cell: string }[] {
-  const planned: { key: ApiKey; log: string; cell: string }[] =
-    r.done === undefined
-      ? r.planned.map((key) => ({ key, log: 'would be disabled (dry run)', cell: 'would be disabled' }))
-      : [
-          ...r.done.disabled.map((key) => ({ key, log: 'disabled', cell: 'disabled now' })),
-          ...r.done.failed.map(({ key, reason }) => ({ key, log: `could not be disabled: ${reason}`, cell: 'failed' })),
-          ...r.done.alreadyDisabled.map((key) => ({ key, log: 'already disabled', cell: 'already disabled' }))
-        ];
-  return [...planned, ...r.kept.map(({ key, why }) => ({ key, log: `kept: ${why}`, cell: `kept (${why})` }))];
+function olderOutcomes(r: RotateResult): Outcome[] {
+  const done = r.done;
+  return disableOutcomes({
+    dryRun: done === undefined,
+    planned: r.planned,
+    disabled: done?.disabled ?? [],
+    failed: done?.failed ?? [],
+    alreadyDisabled: done?.alreadyDisabled ?? [],
+    kept: r.kept
+  });
 }
 
 function countLine(r: RotateResult): string {

@@ -7,8 +7,8 @@
  */
 import type { SuprSendClient } from '../../suprsend/client.js';
 import type { ApiKey } from '../../suprsend/types.js';
-import { planByFilter, type Kept } from '../delete/plan.js';
-import { disableAll, disableFailure, type Disabled } from '../disable.js';
+import { planByFilter } from '../delete/plan.js';
+import { disableAll, disableFailure, type Disabled, type Kept } from '../disable.js';
 import type { Stored } from '../key-handover.js';
 import type { RotateSettings } from './settings.js';
 
