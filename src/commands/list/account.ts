@@ -4,7 +4,7 @@ import { MAX_SUMMARY_BYTES, paragraph, table, text, code, dateOf, actor } from '
 import { showText } from '../../report/redact.js';
 import { failed, succeeded, workspacesFailure, type Part } from '../across.js';
 import { countLine, listSummary, warnStale } from './report.js';
-import type { ListResult } from './run.js';
+import { ROTATE_ADVICE, type ListResult } from './run.js';
 import type { ListSettings } from './settings.js';
 
 function totals(parts: Part<ListResult>[], maxAgeDays: number | undefined): string {
@@ -70,7 +70,7 @@ export function accountFailure(parts: Part<ListResult>[], settings: ListSettings
   const messages = [
     workspacesFailure(parts),
     settings.failOnStale && stale.length > 0
-      ? `${stale.length} keys are older than ${settings.maxAgeDays} days: ${stale.join(', ')}. Rotate them: command 'rotate' with each name, or create, deploy, then 'delete' with 'keep: 1'.`
+      ? `${stale.length} keys are older than ${settings.maxAgeDays} days: ${stale.join(', ')}. ${ROTATE_ADVICE}`
       : undefined
   ].filter((m): m is string => m !== undefined);
   return messages.length === 0 ? undefined : messages.join('\n');

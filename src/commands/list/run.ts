@@ -26,6 +26,9 @@ export async function listKeys(client: SuprSendClient, settings: ListSettings, n
   return summarizeKeys(await client.listKeys(), settings, { workspace: client.workspace, now });
 }
 
+/** What to do about stale keys: one sentence for one workspace and for the account. */
+export const ROTATE_ADVICE = "Rotate them: command 'rotate' with each name, or create, deploy, then 'delete' with 'keep: 1'.";
+
 /** The pure part of `list`: filters, staleness, and whether the step fails. */
 export function summarizeKeys(all: ApiKey[], settings: ListSettings, context: { workspace: string; now: Date }): ListResult {
   const { now, workspace } = context;
@@ -43,7 +46,7 @@ export function summarizeKeys(all: ApiKey[], settings: ListSettings, context: { 
   const failure =
     settings.failOnStale && stale.length > 0
       ? `${stale.length} of ${keys.length} keys in workspace '${workspace}' ${stale.length === 1 ? 'is' : 'are'} older than ${settings.maxAgeDays} days ` +
-        `(${stale.map((s) => s.key.id).join(', ')}). Rotate them: create a new key, deploy it, then disable the old ones with command 'delete' and 'keep: 1'.`
+        `(${stale.map((s) => s.key.id).join(', ')}). ${ROTATE_ADVICE}`
       : undefined;
   return {
     workspace,
