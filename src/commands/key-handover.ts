@@ -22,7 +22,7 @@ export interface Stored {
  * GitHub reads repository and organization secrets when a run is queued, and environment
  * secrets when a job that references the environment starts.
  */
-export function queuedSecretNotice(target: SecretTarget, where: string): string | undefined {
+function queuedSecretNotice(target: SecretTarget, where: string): string | undefined {
   if (target.scope.kind === 'environment') return undefined;
   return (
     `Later jobs of this workflow run still read the previous value of ${where}: GitHub reads ${target.scope.kind} secrets when a run is queued. ` +

@@ -18,7 +18,7 @@ export function describeError(error: unknown): string {
   return `Unexpected error: ${String(error)}`;
 }
 
-export function explainSuprSend(failure: SuprSendFailure): string {
+function explainSuprSend(failure: SuprSendFailure): string {
   const { request: r, facts: f } = failure;
   const created = failure.mayHaveCreated ? ` ${mayHaveCreated(r)}` : '';
   switch (f.kind) {
@@ -151,7 +151,7 @@ function afterRetries(retries: number): string {
 }
 
 /** GitHub's reason, and the permission that is likely missing. */
-export function explainGitHub(failure: GitHubFailure): string {
+function explainGitHub(failure: GitHubFailure): string {
   const { target, status, message, rateLimited } = failure;
   const where = describeTarget(target);
   if (rateLimited !== undefined) {

@@ -64,7 +64,7 @@ export function createLog(core: Printer): Log {
 }
 
 /** Rows a person can scan in the log without opening a group. */
-export const INLINE_LINES = 20;
+const INLINE_LINES = 20;
 
 /** Lines printed as they are when few, in a collapsible group titled `title` when many. */
 export function tellLines(log: Log, title: string, lines: string[]): void {
