@@ -50,14 +50,16 @@ describe('rotate', () => {
 
   it('with secret-name: stored before any older key is touched, and a notice that later jobs of this run read the previous value', async () => {
     let suprsendCallsAtPut = -1;
+    // The fault callback runs inside the fake GitHub; it reads the SuprSend fake's request count at the PUT.
+    let harness: Harness | undefined;
     await withGitHub(
       node,
       (method) => {
-        if (method === 'PUT') suprsendCallsAtPut = h0!.mock.requests.length;
+        if (method === 'PUT') suprsendCallsAtPut = harness!.mock.requests.length;
         return undefined;
       },
       async (h, gh, env) => {
-        h0 = h;
+        harness = h;
         seed(h);
         const result = await h.run({ command: 'rotate', name: 'backend', ...secret }, { env });
         expect(result.exitCode).toBe(0);
@@ -202,5 +204,3 @@ describe("GitHub's rate limits on secret writes", () => {
     });
   });
 });
-
-let h0: Harness | undefined;
