@@ -17,6 +17,8 @@ export function writeRunnerFile<T>(what: string, variable: string, env: Record<s
 export function runnerFileError(what: string, variable: string, env: Record<string, string | undefined>, error: unknown): ActionError {
   const path = env[variable];
   const where = path ? `${variable} (${path})` : `${variable}, which is not set`;
-  const reason = error instanceof Error ? error.message : String(error);
+  // Errors from node:fs may come from another realm (a test's VM context): read the message, not the class.
+  const message = (error as { message?: unknown } | undefined)?.message;
+  const reason = typeof message === 'string' ? message : String(error);
   return new ActionError(`Could not write ${what} to ${where}: ${reason}.`);
 }
