@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { fetchAllPages, PagingError, type Page } from '../../src/suprsend/paging.js';
+import { fetchAllPages, forEachPage, PagingError, type Page } from '../../src/suprsend/paging.js';
 
 interface Item {
   id: string;
@@ -104,6 +104,81 @@ describe('fetchAllPages', () => {
   it('stops taking pages after the first failure, and throws it', async () => {
     const s = server(items(5000), { fail: 300 });
     await expect(fetchAllPages(s.fetchPage, idOf, { pageSize: 100, concurrency: 4 })).rejects.toThrow('boom at 300');
+    expect(s.offsets.length).toBeLessThan(50);
+  });
+});
+
+describe('forEachPage', () => {
+  /** Page 0 at once, then the others in the order `order` gives (indexes), each once asked for; `events` tells what happened when. */
+  function outOfOrder(all: Item[], order: number[], pageSize: number) {
+    const events: string[] = [];
+    const waiting = new Map<number, () => void>();
+    let turn = 0;
+    const release = (): void => {
+      const index = order[turn] ?? -1;
+      const answer = waiting.get(index);
+      if (answer === undefined) return;
+      turn++;
+      events.push(`answer ${index}`);
+      answer();
+      setImmediate(release);
+    };
+    const fetchPage = (offset: number, limit: number): Promise<Page<Item>> =>
+      new Promise((resolve) => {
+        const index = offset / pageSize;
+        const answer = (): void => {
+          resolve({ items: all.slice(offset, offset + limit), total: all.length });
+        };
+        if (index === 0) {
+          events.push('answer 0');
+          answer();
+        } else {
+          waiting.set(index, answer);
+          setImmediate(release);
+        }
+      });
+    return { fetchPage, events };
+  }
+
+  it('hands pages on in the listing order, each as soon as those before it are in', async () => {
+    const { fetchPage, events } = outOfOrder(items(500), [1, 3, 2, 4], 100);
+    const handed: string[] = [];
+    const onItems = (page: Item[]): void => {
+      events.push(`hand ${Number(page[0]?.id.slice(1)) / 100}`);
+      handed.push(...page.map(idOf));
+    };
+    await forEachPage(fetchPage, idOf, onItems, { pageSize: 100, concurrency: 4 });
+    expect(events).toEqual(['answer 0', 'hand 0', 'answer 1', 'hand 1', 'answer 3', 'answer 2', 'hand 2', 'hand 3', 'answer 4', 'hand 4']);
+    expect(handed).toEqual(items(500).map(idOf));
+  });
+
+  it('never hands on a page past the end, even one that came in early', async () => {
+    // The count says 600; the listing really ends with the short page 2, and page 4 answers first.
+    const all = items(250);
+    const s = (offset: number, limit: number): Promise<Page<Item>> =>
+      new Promise((resolve) => {
+        const page = { items: offset === 400 ? items(450).slice(400) : all.slice(offset, offset + limit), total: 600 };
+        if (offset === 400) resolve(page);
+        else
+          setImmediate(() =>
+            setImmediate(() => {
+              resolve(page);
+            })
+          );
+      });
+    const handed: Item[] = [];
+    await forEachPage(s, idOf, (page) => handed.push(...page), { pageSize: 100, concurrency: 5 });
+    expect(handed).toEqual(all);
+  });
+
+  it('stops paging when the receiver throws, and throws its error', async () => {
+    const s = server(items(5000));
+    let pages = 0;
+    const onItems = (): void => {
+      if (++pages === 3) throw new Error('disk full');
+    };
+    await expect(forEachPage(s.fetchPage, idOf, onItems, { pageSize: 100, concurrency: 4 })).rejects.toThrow('disk full');
+    expect(pages).toBe(3);
     expect(s.offsets.length).toBeLessThan(50);
   });
 });

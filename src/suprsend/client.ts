@@ -7,7 +7,7 @@ import { quoted } from '../text.js';
 import type { Transport } from '../net/http.js';
 import { SuprSendFailure } from './failure.js';
 import { isPathSegment, showId } from './ids.js';
-import { fetchAllPages, PagingError } from './paging.js';
+import { forEachPage, PagingError } from './paging.js';
 import { Requester, type Operation } from './requester.js';
 import { readCreated, readPage } from './responses.js';
 import type { ApiKey, Connection, CreatedKey, DisableResult } from './types.js';
@@ -45,36 +45,46 @@ export class SuprSendClient {
     return readCreated(response, this.api.failedRequest(op), this.deps.onSecret);
   }
 
-  /**
-   * Every key of the workspace, disabled ones included, in the server's order, without
-   * duplicates. An entry whose id could steer a request elsewhere is skipped with a warning.
-   */
+  /** Every key of the workspace, disabled ones included, in the server's order, without duplicates. */
   async listKeys(): Promise<ApiKey[]> {
+    const all: ApiKey[] = [];
+    await this.forEachKeyPage((keys) => all.push(...keys));
+    return all;
+  }
+
+  /**
+   * The same keys, a page at a time as they come in, in order: a caller keeps only what it
+   * needs of a listing of any size. An entry whose id could steer a request elsewhere is
+   * skipped with a warning (after paging, so it still counts for where the next page starts).
+   */
+  async forEachKeyPage(onKeys: (keys: ApiKey[]) => void): Promise<void> {
     const op: Operation = { method: 'GET', path: '', what: `list the keys of workspace '${this.workspace}'` };
-    let all: ApiKey[];
+    const vetted = (keys: ApiKey[]): ApiKey[] =>
+      keys.filter((key) => {
+        if (isPathSegment(key.id)) return true;
+        this.deps.warning(
+          `Skipped a key listed in workspace '${this.workspace}' (name ${quoted(key.name)}): ` +
+            `its id ${showId(key.id)} is not a key id (letters, digits, '-' and '_'), and the action never puts such a value in a request.`
+        );
+        return false;
+      });
     try {
-      all = await fetchAllPages(
+      await forEachPage(
         async (offset, limit) =>
           readPage(
             await this.api.request({ ...op, query: { limit: String(limit), offset: String(offset) } }),
             this.api.failedRequest(op),
             offset
           ),
-        (key) => key.id
+        (key) => key.id,
+        (keys) => {
+          onKeys(vetted(keys));
+        }
       );
     } catch (error) {
       if (error instanceof PagingError) throw new SuprSendFailure(this.api.failedRequest(op), { kind: 'paging', message: error.message });
       throw error;
     }
-    // Filtered after paging: a skipped entry still counts for where the next page starts.
-    return all.filter((key) => {
-      if (isPathSegment(key.id)) return true;
-      this.deps.warning(
-        `Skipped a key listed in workspace '${this.workspace}' (name ${quoted(key.name)}): ` +
-          `its id ${showId(key.id)} is not a key id (letters, digits, '-' and '_'), and the action never puts such a value in a request.`
-      );
-      return false;
-    });
   }
 
   /** Disables one key. A key SuprSend does not know (404) is reported, not thrown. */

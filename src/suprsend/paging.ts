@@ -1,8 +1,9 @@
 /**
  * Reads every page of a limit/offset listing: the first page alone (it tells the
- * total), then the rest concurrently with a bounded number in flight, results kept
- * in order. Safe against servers that ignore paging (pages repeat), lie about the
- * total (pages run short or empty), or never end (a hard cap).
+ * total), then the rest concurrently with a bounded number in flight. Pages are handed
+ * on in order as soon as those before them are in, without duplicates, so a caller
+ * never needs the whole listing in memory. Safe against servers that ignore paging
+ * (pages repeat), lie about the total (pages run short or empty), or never end (a hard cap).
  */
 
 /**
@@ -24,48 +25,96 @@ export interface Page<T> {
 
 export type FetchPage<T> = (offset: number, limit: number) => Promise<Page<T>>;
 
+export interface PagingOptions {
+  pageSize?: number;
+  concurrency?: number;
+  maxItems?: number;
+}
+
 export class PagingError extends Error {
   override name = 'PagingError';
 }
 
-export async function fetchAllPages<T>(
+/** Every item of the listing, in order, without duplicates. */
+export async function fetchAllPages<T>(fetchPage: FetchPage<T>, idOf: (item: T) => string, options: PagingOptions = {}): Promise<T[]> {
+  const all: T[] = [];
+  await forEachPage(fetchPage, idOf, (items) => all.push(...items), options);
+  return all;
+}
+
+/**
+ * Hands `onItems` each page's items in the listing's order, duplicates removed, as soon as
+ * every page before it is in; a page that came early waits (at most `concurrency` of them).
+ * If `onItems` throws, paging stops and the error is thrown once the requests in flight end.
+ * On a PagingError some pages may already have been handed on: the caller drops them.
+ */
+export async function forEachPage<T>(
   fetchPage: FetchPage<T>,
   idOf: (item: T) => string,
-  options: { pageSize?: number; concurrency?: number; maxItems?: number } = {}
-): Promise<T[]> {
+  onItems: (items: T[]) => void,
+  options: PagingOptions = {}
+): Promise<void> {
   const limit = options.pageSize ?? PAGE_SIZE;
   const concurrency = options.concurrency ?? PAGE_CONCURRENCY;
   const maxItems = options.maxItems ?? MAX_ITEMS;
+  const seen = new Set<string>();
+  const hand = (items: T[]): void => {
+    const fresh = items.filter((item) => {
+      const id = idOf(item);
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+    if (fresh.length > 0) onItems(fresh);
+  };
 
   const first = await fetchPage(0, limit);
-  const firstIds = new Set(first.items.map(idOf));
   // The server may serve fewer than asked per page: step by what it really serves.
   const step = first.items.length;
   const total = first.total;
   if (step === 0 || (total !== undefined && total <= step) || (total === undefined && step < limit)) {
-    return dedupe(first.items, idOf);
+    hand(first.items);
+    return;
   }
   if (total !== undefined && total > maxItems) {
     throw new PagingError(`the server reports ${total} items, more than the ${maxItems} this action reads`);
   }
+  const firstIds = new Set(first.items.map(idOf));
+  hand(first.items);
 
   // Offsets are handed out in order while no page has shown the end; at most
   // `concurrency` requests are wasted past the end when the total is unknown or lies.
-  const pages: T[][] = [first.items];
   let nextIndex = 1;
   let endIndex = Number.POSITIVE_INFINITY;
   const lastIndex = total === undefined ? Math.floor(maxItems / step) : Math.ceil(total / step) - 1;
-
+  // Pages in before an earlier one, by index; `handed` is the next index to hand on.
+  const early = new Map<number, T[]>();
+  let handed = 1;
   let failure: { error: unknown } | undefined;
 
+  const arrive = (index: number, page: Page<T>): void => {
+    const isEnd = page.items.length < step || page.items.every((item) => firstIds.has(idOf(item)));
+    if (isEnd) endIndex = Math.min(endIndex, index);
+    early.set(index, page.items);
+    // A page past the end is never handed on: pages are handed in order, and the end is known on arrival.
+    for (let items = early.get(handed); items !== undefined && handed <= endIndex; items = early.get(handed)) {
+      early.delete(handed);
+      handed++;
+      hand(items);
+    }
+    for (const waiting of early.keys()) if (waiting > endIndex) early.delete(waiting);
+  };
+
+  // Read through a function: another worker may fail while this one awaits its page.
+  const failed = (): boolean => failure !== undefined;
+
   const worker = async (): Promise<void> => {
-    while (failure === undefined && nextIndex <= lastIndex && nextIndex < endIndex) {
+    while (!failed() && nextIndex <= lastIndex && nextIndex < endIndex) {
       const index = nextIndex++;
       try {
         const page = await fetchPage(index * step, limit);
-        pages[index] = page.items;
-        const isEnd = page.items.length < step || page.items.every((item) => firstIds.has(idOf(item)));
-        if (isEnd) endIndex = Math.min(endIndex, index);
+        // Nothing is handed on after a failure: the caller is about to drop what it got.
+        if (!failed()) arrive(index, page);
       } catch (error) {
         // The first failure stops every worker from taking more pages; it is thrown once all have stopped.
         failure ??= { error };
@@ -78,16 +127,4 @@ export async function fetchAllPages<T>(
   if (endIndex === Number.POSITIVE_INFINITY && total === undefined) {
     throw new PagingError(`the listing did not end after ${maxItems} items; the server's paging never ends`);
   }
-  const upTo = Math.min(endIndex, lastIndex);
-  return dedupe(pages.slice(0, upTo + 1).flat(), idOf);
-}
-
-function dedupe<T>(items: T[], idOf: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const id = idOf(item);
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
 }
