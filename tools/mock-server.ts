@@ -45,8 +45,8 @@ export interface MockOptions {
   token?: string;
   /** Workspaces that exist; others answer 404. */
   workspaces?: string[];
-  /** Delay before every answer, in ms. */
-  latencyMs?: number;
+  /** Delay before every answer, in ms; or per request, to make pages answer out of order. */
+  latencyMs?: number | ((request: RecordedRequest) => number);
   /** Most keys a page holds, whatever `limit` asks. */
   maxPageSize?: number;
   /** Answer every page as if offset were 0 (a server that ignores paging). */
@@ -155,7 +155,8 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
         res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
         res.end(fault.body ?? '');
       };
-      if (options.latencyMs) setTimeout(answer, options.latencyMs);
+      const latency = typeof options.latencyMs === 'function' ? options.latencyMs(recorded) : options.latencyMs;
+      if (latency) setTimeout(answer, latency);
       else answer();
     });
   });

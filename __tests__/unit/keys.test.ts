@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { planByFilter, planById } from '../../src/commands/delete/plan.js';
-import { summarizeKeys } from '../../src/commands/list/run.js';
+import { ListTally, summarizeKeys } from '../../src/commands/list/tally.js';
 import { activeKeysNamed, ageDays, newestFirst } from '../../src/suprsend/keys.js';
 import type { ApiKey } from '../../src/suprsend/types.js';
 
@@ -64,7 +64,8 @@ describe('summarizeKeys', () => {
   const base = { command: 'list' as const, name: 'app', includeDeleted: false, maxAgeDays: 90, failOnStale: false };
   it('filters by name, hides disabled keys, finds stale ones at the boundary', () => {
     const r = summarizeKeys(keys, base, { workspace: 'w', now });
-    expect(r.keys.map((k) => k.id)).toEqual(['fresh', 'edge', 'old', 'undated']);
+    expect(r.count).toBe(4);
+    expect(r.others.map((k) => k.id)).toEqual(['fresh', 'undated']);
     expect(r.hiddenDisabled).toBe(1);
     expect(r.stale.map((s) => [s.key.id, s.ageDays])).toEqual([
       ['old', 2518],
@@ -75,7 +76,7 @@ describe('summarizeKeys', () => {
   });
   it('fails on stale keys when asked, naming them', () => {
     const r = summarizeKeys(keys, { ...base, failOnStale: true, includeDeleted: true }, { workspace: 'w', now });
-    expect(r.keys).toHaveLength(5);
+    expect(r.count).toBe(5);
     expect(r.failure).toMatch(/2 of 5 keys in workspace 'w' are older than 90 days \(old, edge\)/);
   });
   it('finds nothing stale without max-age-days', () => {
@@ -94,5 +95,41 @@ describe('staleness', () => {
       'younger',
       'half'
     ]);
+  });
+});
+
+describe('ListTally: a listing a page at a time', () => {
+  const base = { command: 'list' as const, name: undefined, includeDeleted: false, maxAgeDays: 30, failOnStale: false };
+  const listing = Array.from({ length: 250 }, (_, i) =>
+    key(`k${i}`, i % 10 === 0 ? '2020-01-01T00:00:00Z' : '2026-11-01T00:00:00Z', i % 7 === 0 ? { is_deleted: true } : {})
+  );
+  const pages = (size: number) =>
+    Array.from({ length: Math.ceil(listing.length / size) }, (_, i) => listing.slice(i * size, (i + 1) * size));
+
+  it('comes to what the whole listing gives, and hands back the keys each page shows', () => {
+    const tally = new ListTally(base, now);
+    const shown = pages(100).flatMap((page) => tally.add(page));
+    for (let i = 0; i < shown.length; i += 30) tally.keepFirst(shown.slice(i, i + 30));
+    const whole = summarizeKeys(listing, base, { workspace: 'w', now });
+    expect(tally.result('w')).toEqual(whole);
+    expect(shown.map((k) => k.id)).toEqual(listing.filter((k) => k.is_deleted !== true).map((k) => k.id));
+    expect(whole.stale.length).toBeGreaterThan(0);
+    expect(whole.hiddenDisabled).toBe(36);
+  });
+
+  it("keeps of the others only the first: whole for the log's rows, as summary rows while they fit", () => {
+    const tally = new ListTally(base, now, { keys: 20, bytes: 1000, row: (k) => `<tr>${k.id}</tr>`.padEnd(99) });
+    const shown = pages(50).map((page) => tally.add(page));
+    // Nothing of the others is kept while the listing runs: only what is read back after it.
+    expect(tally.result('w').others).toEqual([]);
+    // The first page read back holds all it needs: it asks for no more.
+    expect(shown.map((page) => tally.keepFirst(page))).toEqual([false, false, false, false, false]);
+    const r = tally.result('w');
+    const others = summarizeKeys(listing, base, { workspace: 'w', now }).others;
+    expect(r.count).toBe(214);
+    expect(r.others).toEqual(others.slice(0, 20));
+    // Rows are kept while what is kept fits: the eleventh is the one past the budget, so a summary knows to cut.
+    expect(r.otherRows).toEqual(others.slice(0, 11).map((k) => `<tr>${k.id}</tr>`.padEnd(99)));
+    expect(r.stale).toEqual(summarizeKeys(listing, base, { workspace: 'w', now }).stale);
   });
 });

@@ -3,6 +3,10 @@
  * behind the real transport, a clock and no real sleeping. Shows the order of calls.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createArrayFile } from '../../src/action/array-file.js';
 import type { ActionCore, Deps } from '../../src/action/deps.js';
 import { MOCK_TOKEN, startMockServer, type MockServer } from '../../tools/mock-server.js';
 import { createTransport, TransportError } from '../../src/net/http.js';
@@ -16,6 +20,7 @@ function recordingDeps(inputs: Record<string, string>, state: Record<string, str
   const calls: Call[] = [];
   const summaries: string[] = [];
   const sleeps: number[] = [];
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'main-test-'));
   const core: ActionCore = {
     getInput: (name) => inputs[name] ?? '',
     setSecret: (s) => calls.push(['setSecret', s]),
@@ -35,10 +40,7 @@ function recordingDeps(inputs: Record<string, string>, state: Record<string, str
     core,
     env: {},
     transport,
-    writeTempFile: (name, chunks) => {
-      calls.push(['writeTempFile', name, [...chunks].join('').length]);
-      return `/tmp/runner/${name}`;
-    },
+    createArrayFile: () => createArrayFile({ RUNNER_TEMP: runnerTemp }),
     writeSummary: (md) => {
       summaries.push(md);
       return Promise.resolve();

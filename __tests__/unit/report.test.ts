@@ -2,9 +2,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { createOutputs, createSummary } from '../../src/commands/create/report.js';
 import { deleteSummary } from '../../src/commands/delete/report.js';
-import { listOutputs, listSummary } from '../../src/commands/list/report.js';
-import type { ListResult } from '../../src/commands/list/run.js';
-import type { OutputSink } from '../../src/report/outputs.js';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createArrayFile } from '../../src/action/array-file.js';
+import { keepForReport, listOutputs, listSummary } from '../../src/commands/list/report.js';
+import { keysJson } from '../../src/commands/list/run.js';
+import type { ListSettings } from '../../src/commands/list/settings.js';
+import { ListTally, type ListResult } from '../../src/commands/list/tally.js';
+import type { ArrayFile, OutputSink } from '../../src/report/outputs.js';
 import { MAX_SUMMARY_BYTES, text } from '../../src/report/summary.js';
 import type { ApiKey } from '../../src/suprsend/types.js';
 import { rowWith, summaryRows } from '../../test-support/summary.js';
@@ -19,33 +25,41 @@ const key = (id: string, extra: Partial<ApiKey> = {}): ApiKey => ({
   ...extra
 });
 
-function sink(): OutputSink & { outputs: Record<string, string>; warnings: string[]; files: Record<string, string> } {
+function sink(): OutputSink & { outputs: Record<string, string>; warnings: string[] } {
   const outputs: Record<string, string> = {};
   const warnings: string[] = [];
-  const files: Record<string, string> = {};
   return {
     outputs,
     warnings,
-    files,
     setOutput: (n, v) => (outputs[n] = v),
-    warning: (m) => warnings.push(m),
-    writeTempFile: (n, chunks) => {
-      files[n] = [...chunks].join('');
-      return `/tmp/${n}`;
-    }
+    warning: (m) => warnings.push(m)
   };
 }
 
-const listResult = (keys: ApiKey[], extra: Partial<ListResult> = {}): ListResult => ({
-  workspace: 'staging',
-  keys,
-  hiddenDisabled: 0,
-  maxAgeDays: undefined,
-  stale: [],
-  undated: [],
-  now,
-  ...extra
-});
+/** A listing of `keys` as `list` leaves it, after its filters (none here), in one workspace. */
+const listResult = (keys: ApiKey[], settings: Partial<ListSettings> = {}): ListResult => {
+  const tally = new ListTally(
+    { command: 'list', name: undefined, includeDeleted: true, maxAgeDays: undefined, failOnStale: false, ...settings },
+    now,
+    keepForReport(1, now)
+  );
+  tally.keepFirst(tally.add(keys));
+  return tally.result('staging');
+};
+
+function keysFile(r: ListResult, keys: ApiKey[]): ArrayFile {
+  const file = createArrayFile({ RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'report-test-')) });
+  for (let i = 0; i < keys.length; i += 100) {
+    file.append(
+      r.workspace,
+      keysJson(
+        keys.slice(i, i + 100).map((k) => ({ ...k })),
+        r.workspace
+      )
+    );
+  }
+  return file;
+}
 
 describe('outputs', () => {
   it("create: the secret only in 'api-key', and only when a key was created", () => {
@@ -63,24 +77,35 @@ describe('outputs', () => {
   it("list: 'keys' and the keys file hold the same JSON, with counts and stale ids", () => {
     const out = sink();
     const stale = key('ws_apik_old');
-    listOutputs([listResult([stale, key('ws_apik_new')], { maxAgeDays: 10, stale: [{ key: stale, ageDays: 23 }] })], out);
-    expect(out.outputs).toMatchObject({
-      count: '2',
-      'stale-count': '1',
-      'stale-key-ids': '["ws_apik_old"]',
-      'keys-file': '/tmp/suprsend-keys-staging.json'
-    });
-    expect(out.files['suprsend-keys-staging.json']).toBe(out.outputs.keys);
+    const keys = [stale, key('ws_apik_new', { created_at: '2026-11-20T00:00:00Z' })];
+    const r = listResult(keys, { maxAgeDays: 10 });
+    listOutputs([r], keysFile(r, keys), out);
+    expect(out.outputs).toMatchObject({ count: '2', 'stale-count': '1', 'stale-key-ids': '["ws_apik_old"]' });
+    expect(out.outputs['keys-file']).toMatch(/suprsend-keys-staging\.json$/);
+    expect(readFileSync(out.outputs['keys-file'] ?? '', 'utf8')).toBe(out.outputs.keys);
+    expect(JSON.parse(out.outputs.keys ?? '')).toEqual(keys.map((k) => ({ ...k, workspace: 'staging' })));
     expect(out.warnings).toEqual([]);
+  });
+
+  it("list: each key in the file carries its workspace's slug, last or in place of the server's own field", () => {
+    const keys = [key('ws_apik_1'), key('ws_apik_2', { workspace: 'elsewhere', name: 'x' })];
+    expect(JSON.parse(`[${keysJson(keys, 'prod')}]`)).toEqual([
+      { ...key('ws_apik_1'), workspace: 'prod' },
+      { ...key('ws_apik_2', { name: 'x' }), workspace: 'prod' }
+    ]);
+    const [third] = JSON.parse(`[${keysJson([key('ws_apik_3')], 'prod')}]`) as object[];
+    expect(Object.keys(third ?? {}).at(-1)).toBe('workspace');
+    expect(keysJson([], 'prod')).toBe('');
   });
 
   it("list: past GitHub's 1 MB 'keys' is left empty with a warning, and the file still holds every key", () => {
     const keys = Array.from({ length: 4000 }, (_, i) => key(`ws_apik_${i}`, { description: 'x'.repeat(250) }));
     const out = sink();
-    listOutputs([listResult(keys)], out);
+    const r = listResult(keys);
+    listOutputs([r], keysFile(r, keys), out);
     expect(out.outputs.keys).toBe('');
     expect(out.warnings[0]).toMatch(/would be 1\.\d MB, over GitHub's 1 MB limit .* all 4000 keys from the JSON file/);
-    expect(out.files['suprsend-keys-staging.json']).toBe(JSON.stringify(keys.map((k) => ({ ...k, workspace: 'staging' }))));
+    expect(readFileSync(out.outputs['keys-file'] ?? '', 'utf8')).toBe(JSON.stringify(keys.map((k) => ({ ...k, workspace: 'staging' }))));
   });
 });
 
@@ -108,9 +133,7 @@ describe('summaries', () => {
     const old = key('ws_apik_old', { created_at: '2025-01-01T00:00:00Z', created_by: { name: 'Asha', email: 'a@x.dev' } });
     const dead = key('ws_apik_dead', { is_deleted: true });
     const undated = key('ws_apik_undated', { created_at: null });
-    const summary = listSummary(
-      listResult([key('ws_apik_new'), old, dead, undated], { maxAgeDays: 90, stale: [{ key: old, ageDays: 692 }], undated: [undated] })
-    );
+    const summary = listSummary(listResult([key('ws_apik_new'), old, dead, undated], { maxAgeDays: 90 }));
     expect(summary).toMatch(/^### 4 keys in `staging`, 1 stale \(older than 90 days\); 1 without a readable creation date/);
     expect(
       summaryRows(summary)

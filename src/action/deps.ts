@@ -4,6 +4,7 @@
  */
 import type { Transport } from '../net/http.js';
 import type { Printer } from '../report/log.js';
+import type { ArrayFile } from '../report/outputs.js';
 
 /** The parts of `@actions/core` the action uses. */
 export interface ActionCore extends Printer {
@@ -17,8 +18,8 @@ export interface Deps {
   core: ActionCore;
   env: Record<string, string | undefined>;
   transport: Transport;
-  /** Writes a file in the runner's temporary directory (RUNNER_TEMP), chunk by chunk, and returns its path. */
-  writeTempFile: (name: string, chunks: Iterable<string>) => string;
+  /** A JSON array file in the runner's temporary directory (RUNNER_TEMP), written while it is made. */
+  createArrayFile: () => ArrayFile;
   /** Writes Markdown to the job summary. */
   writeSummary: (markdown: string) => Promise<void>;
   now: () => Date;

@@ -8,12 +8,13 @@ import { rollBackNewKey } from '../commands/key-handover.js';
 import { runCommand } from '../commands/registry.js';
 import { describeError } from '../report/explain.js';
 import { createLog, type Log } from '../report/log.js';
-import type { OutputSink } from '../report/outputs.js';
+import type { ArrayFile, OutputSink } from '../report/outputs.js';
 import type { Deps } from './deps.js';
 import { openSession, type Session } from './session.js';
 
 export async function main(deps: Deps): Promise<void> {
   const log = createLog(deps.core);
+  const files: ArrayFile[] = [];
   try {
     const session = openSession(deps, log);
     const { settings } = session;
@@ -27,6 +28,11 @@ export async function main(deps: Deps): Promise<void> {
       clientFor: session.clientFor,
       workspaceSlugs: session.workspaceSlugs,
       log,
+      openArrayFile: () => {
+        const file = redactedArrayFile(deps.createArrayFile(), log);
+        files.push(file);
+        return file;
+      },
       env: deps.env,
       now: deps.now(),
       saveState: (name, value) => {
@@ -42,6 +48,7 @@ export async function main(deps: Deps): Promise<void> {
     if (settings.summary) await writeSummary(deps, log, report.summary());
     if (report.failure !== undefined) log.fail(report.failure);
   } catch (error) {
+    for (const file of files) file.discard();
     log.fail(describeError(error));
   }
 }
@@ -61,14 +68,23 @@ async function handOver(report: CommandReport, session: Session, sink: OutputSin
   }
 }
 
-/** Outputs and the keys file. Only 'api-key' may carry the new secret; every other value is redacted, echoes included. */
+/** The step outputs. Only 'api-key' may carry the new secret; every other value is redacted, echoes included. */
 function outputSink(deps: Deps, log: Log): OutputSink {
   return {
     setOutput: (name, value) => {
       deps.core.setOutput(name, name === 'api-key' ? value : log.redact(value));
     },
-    warning: log.warning,
-    writeTempFile: (name, chunks) => deps.writeTempFile(name, map(chunks, log.redact))
+    warning: log.warning
+  };
+}
+
+/** A listing never carries a secret, but a server may put one anywhere: every value is redacted as written. */
+function redactedArrayFile(file: ArrayFile, log: Log): ArrayFile {
+  return {
+    ...file,
+    append: (section, values) => {
+      file.append(section, log.redact(values));
+    }
   };
 }
 
@@ -79,8 +95,4 @@ async function writeSummary(deps: Deps, log: Log, markdown: string): Promise<voi
   } catch (error) {
     log.warning(describeError(error), 'Job summary not written');
   }
-}
-
-function* map<T, R>(items: Iterable<T>, f: (item: T) => R): Iterable<R> {
-  for (const item of items) yield f(item);
 }

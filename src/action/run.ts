@@ -3,11 +3,9 @@
  * time. `src/action/index.ts` calls `run()` for the runner; `npm run local-action` calls it too.
  */
 import * as core from '@actions/core';
-import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createTransport } from '../net/http.js';
 import { USER_AGENT } from '../version.js';
+import { createArrayFile } from './array-file.js';
 import type { ActionCore, Deps } from './deps.js';
 import { main } from './main.js';
 import { post } from './post.js';
@@ -21,17 +19,7 @@ export async function run(step: Step = currentStep()): Promise<void> {
     core: runnerCore(env),
     env,
     transport,
-    writeTempFile: (name, chunks) =>
-      writeRunnerFile('the keys file', 'RUNNER_TEMP', env, () => {
-        const path = join(mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'suprsend-')), name);
-        const fd = openSync(path, 'w');
-        try {
-          for (const chunk of chunks) writeSync(fd, chunk);
-        } finally {
-          closeSync(fd);
-        }
-        return path;
-      }),
+    createArrayFile: () => createArrayFile(env),
     writeSummary: async (markdown) => {
       if (!env.GITHUB_STEP_SUMMARY) {
         core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');

@@ -5,7 +5,7 @@
  */
 import type { InputReader } from '../inputs/read.js';
 import type { Log } from '../report/log.js';
-import type { OutputSink } from '../report/outputs.js';
+import type { ArrayFile, OutputSink } from '../report/outputs.js';
 import type { SuprSendClient } from '../suprsend/client.js';
 
 export type Env = Record<string, string | undefined>;
@@ -17,6 +17,8 @@ export interface CommandContext {
   workspaceSlugs: () => Promise<string[]>;
   clientFor: (workspace: string) => SuprSendClient;
   log: Log;
+  /** A JSON array file written while it is made (the keys file), redacted; removed if the step fails. */
+  openArrayFile: () => ArrayFile;
   env: Env;
   now: Date;
   /** Saves a value for the post step (GITHUB_STATE). */

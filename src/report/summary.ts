@@ -25,11 +25,16 @@ export function actor(key: ApiKey): string {
 
 /** An HTML table as one block: no blank line inside, so Markdown never reads its cells. Cells are HTML already. */
 export function table(headers: string[], rows: string[][]): string {
-  return ['<table>', `<tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr>`, ...rows.map(tableRow), '</table>'].join('\n');
+  return tableOfRows(headers, rows.map(tableRow));
+}
+
+/** The same, of rows already made by `tableRow`. */
+export function tableOfRows(headers: string[], rows: string[]): string {
+  return ['<table>', `<tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr>`, ...rows, '</table>'].join('\n');
 }
 
 export function tableRow(cells: string[]): string {
-  return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+  return `<tr><td>${cells.join('</td><td>')}</td></tr>`;
 }
 
 /** A paragraph as an HTML block: its lines of text (escaped here), joined by line breaks. */

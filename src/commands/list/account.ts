@@ -4,12 +4,12 @@ import { MAX_SUMMARY_BYTES, paragraph, table, text, code, dateOf, actor } from '
 import { showText } from '../../report/redact.js';
 import { failed, succeeded, workspacesFailure, type Part } from '../across.js';
 import { countLine, listSummary, warnStale } from './report.js';
-import { ROTATE_ADVICE, type ListResult } from './run.js';
+import { ROTATE_ADVICE, type ListResult } from './tally.js';
 import type { ListSettings } from './settings.js';
 
 function totals(parts: Part<ListResult>[], maxAgeDays: number | undefined): string {
   const ok = succeeded(parts).map((p) => p.result);
-  const keys = ok.reduce((n, r) => n + r.keys.length, 0);
+  const keys = ok.reduce((n, r) => n + r.count, 0);
   const stale = ok.reduce((n, r) => n + r.stale.length, 0);
   const bad = failed(parts).length;
   return (

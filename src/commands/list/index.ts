@@ -2,7 +2,7 @@
 import { acrossWorkspaces, reportAcross, succeeded } from '../across.js';
 import type { CommandDefinition } from '../command.js';
 import { accountFailure, accountSummary, tellAccount } from './account.js';
-import { listOutputs, listSummary, tellList } from './report.js';
+import { keepForReport, listOutputs, listSummary, tellList } from './report.js';
 import { listKeys } from './run.js';
 import { LIST_INPUTS, parseList, type ListSettings } from './settings.js';
 
@@ -11,12 +11,14 @@ export const listCommand: CommandDefinition<ListSettings> = {
   manyWorkspaces: () => true,
   parse: parseList,
   run: async (context, settings) => {
-    const parts = await acrossWorkspaces(context, (client) => listKeys(client, settings, context.now));
+    const file = context.openArrayFile();
+    const keep = keepForReport((await context.workspaceSlugs()).length, context.now);
+    const parts = await acrossWorkspaces(context, (client) => listKeys(client, settings, context.now, { file, keep }));
     return reportAcross(
       parts,
       (result) => ({
         outputs: (sink) => {
-          listOutputs([result], sink);
+          listOutputs([result], file, sink);
         },
         tell: (log) => {
           tellList(result, log);
@@ -30,6 +32,7 @@ export const listCommand: CommandDefinition<ListSettings> = {
           outputs: (sink) => {
             listOutputs(
               succeeded(all).map((p) => p.result),
+              file,
               sink
             );
           },

@@ -1,0 +1,108 @@
+/**
+ * The keys file on disk (see `ArrayFile` in src/report/outputs.ts): each section is its own
+ * file, kept open in a directory of its own under RUNNER_TEMP and written to as pages come in;
+ * `save` copies the sections, in order and a block at a time, into the one file the step hands on.
+ */
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ArrayFile } from '../report/outputs.js';
+import { writeRunnerFile } from './runner-files.js';
+
+const COPY_BLOCK = 256 * 1024;
+
+export function createArrayFile(env: Record<string, string | undefined>): ArrayFile {
+  const io = <T>(write: () => T): T => writeRunnerFile('the keys file', 'RUNNER_TEMP', env, write);
+  let dir: string | undefined;
+  /** Each section's file, its size, and the size of each append (its leading comma included). */
+  interface Section {
+    path: string;
+    fd: number;
+    bytes: number;
+    appends: number[];
+  }
+  const sections = new Map<string, Section>();
+  let saved: string | undefined;
+
+  const section = (name: string): Section => {
+    let found = sections.get(name);
+    if (found === undefined) {
+      dir ??= mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'suprsend-'));
+      const path = join(dir, `.section-${sections.size}`);
+      found = { path, fd: openSync(path, 'w+'), bytes: 0, appends: [] };
+      sections.set(name, found);
+    }
+    return found;
+  };
+  const closeSections = (): void => {
+    for (const part of sections.values()) {
+      closeSync(part.fd);
+      rmSync(part.path, { force: true });
+    }
+    sections.clear();
+  };
+
+  return {
+    append: (name, values) => {
+      io(() => {
+        const target = section(name);
+        // Written as a string: no Buffer made for it on the way.
+        const written = writeSync(target.fd, target.bytes === 0 ? values : `,${values}`);
+        target.bytes += written;
+        target.appends.push(written);
+      });
+    },
+    readBack: function* (name) {
+      const part = sections.get(name);
+      if (part === undefined) return;
+      let position = 0;
+      for (const length of part.appends) {
+        const block = Buffer.allocUnsafe(length);
+        readSync(part.fd, block, 0, length, position);
+        const text = block.toString('utf8');
+        yield position === 0 ? text : text.slice(1);
+        position += length;
+      }
+    },
+    save: (name, order) =>
+      io(() => {
+        dir ??= mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'suprsend-'));
+        const path = join(dir, name);
+        const out = openSync(path, 'w');
+        let bytes = 0;
+        const write = (data: Buffer, length = data.length): void => {
+          bytes += writeSync(out, data, 0, length);
+        };
+        try {
+          const block = Buffer.alloc(COPY_BLOCK);
+          let first = true;
+          write(Buffer.from('['));
+          for (const name of order) {
+            const part = sections.get(name);
+            if (part === undefined || part.bytes === 0) continue;
+            if (!first) write(Buffer.from(','));
+            first = false;
+            const from = openSync(part.path, 'r');
+            try {
+              for (let n = readSync(from, block); n > 0; n = readSync(from, block)) write(block, n);
+            } finally {
+              closeSync(from);
+            }
+          }
+          write(Buffer.from(']'));
+        } finally {
+          closeSync(out);
+        }
+        closeSections();
+        saved = path;
+        return { path, bytes };
+      }),
+    read: () => (saved === undefined ? '' : readFileSync(saved, 'utf8')),
+    discard: () => {
+      closeSections();
+      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+      dir = undefined;
+      saved = undefined;
+    }
+  };
+}
