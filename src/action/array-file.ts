@@ -23,12 +23,12 @@ export function createArrayFile(env: Record<string, string | undefined>): ArrayF
   }
   const sections = new Map<string, Section>();
   let saved: string | undefined;
+  const directory = (): string => (dir ??= mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'suprsend-')));
 
   const section = (name: string): Section => {
     let found = sections.get(name);
     if (found === undefined) {
-      dir ??= mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'suprsend-'));
-      const path = join(dir, `.section-${sections.size}`);
+      const path = join(directory(), `.section-${sections.size}`);
       found = { path, fd: openSync(path, 'w+'), bytes: 0, appends: [] };
       sections.set(name, found);
     }
@@ -66,8 +66,7 @@ export function createArrayFile(env: Record<string, string | undefined>): ArrayF
     },
     save: (name, order) =>
       io(() => {
-        dir ??= mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'suprsend-'));
-        const path = join(dir, name);
+        const path = join(directory(), name);
         const out = openSync(path, 'w');
         let bytes = 0;
         const write = (data: Buffer, length = data.length): void => {
