@@ -81,11 +81,11 @@ export function createArrayFile(env: Record<string, string | undefined>): ArrayF
             if (part === undefined || part.bytes === 0) continue;
             if (!first) write(Buffer.from(','));
             first = false;
-            const from = openSync(part.path, 'r');
-            try {
-              for (let n = readSync(from, block); n > 0; n = readSync(from, block)) write(block, n);
-            } finally {
-              closeSync(from);
+            for (let at = 0; at < part.bytes;) {
+              const n = readSync(part.fd, block, 0, COPY_BLOCK, at);
+              if (n === 0) throw new Error(`${part.path} ends at ${at} of the ${part.bytes} bytes written to it`);
+              write(block, n);
+              at += n;
             }
           }
           write(Buffer.from(']'));
