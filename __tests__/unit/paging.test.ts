@@ -181,4 +181,36 @@ describe('forEachPage', () => {
     expect(pages).toBe(3);
     expect(s.offsets.length).toBeLessThan(50);
   });
+
+  it('asks for at most 2 × concurrency pages past one that is slow, then finishes in order once it answers', async () => {
+    const all = items(5000);
+    const asked: number[] = [];
+    let answerSlowPage: (() => void) | undefined;
+    const fetchPage = (offset: number, limit: number): Promise<Page<Item>> => {
+      asked.push(offset);
+      const page = { items: all.slice(offset, offset + limit), total: all.length };
+      if (offset === 100)
+        return new Promise(
+          (resolve) =>
+            (answerSlowPage = () => {
+              resolve(page);
+            })
+        );
+      return new Promise((resolve) =>
+        setImmediate(() => {
+          resolve(page);
+        })
+      );
+    };
+    const handed: Item[] = [];
+    const listing = forEachPage(fetchPage, idOf, (page) => handed.push(...page), { pageSize: 100, concurrency: 4 });
+    // Far more turns of the event loop than 49 fast pages need: without a bound they would all be asked for.
+    for (let turn = 0; turn < 200; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(asked).toHaveLength(1 + 2 * 4);
+    expect(handed).toEqual(items(100));
+    answerSlowPage?.();
+    await listing;
+    expect(handed).toEqual(all);
+    expect(asked).toHaveLength(50);
+  });
 });

@@ -44,7 +44,8 @@ export async function fetchAllPages<T>(fetchPage: FetchPage<T>, idOf: (item: T) 
 
 /**
  * Hands `onItems` each page's items in the listing's order, duplicates removed, as soon as
- * every page before it is in; a page that came early waits (at most `concurrency` of them).
+ * every page before it is in; a page that came early waits, and no more than `2 × concurrency`
+ * pages are asked for past the last one handed on, however slow that one is.
  * If `onItems` throws, paging stops and the error is thrown once the requests in flight end.
  * On a PagingError some pages may already have been handed on: the caller drops them.
  */
@@ -91,6 +92,13 @@ export async function forEachPage<T>(
   const early = new Map<number, T[]>();
   let handed = 1;
   let failure: { error: unknown } | undefined;
+  // Workers waiting for the pages before theirs to be handed on, woken by each arrival and failure.
+  let waiting: (() => void)[] = [];
+  const wake = (): void => {
+    const woken = waiting;
+    waiting = [];
+    for (const resume of woken) resume();
+  };
 
   const arrive = (index: number, page: Page<T>): void => {
     const isEnd = page.items.length < step || page.items.every((item) => firstIds.has(idOf(item)));
@@ -102,7 +110,7 @@ export async function forEachPage<T>(
       handed++;
       hand(items);
     }
-    for (const waiting of early.keys()) if (waiting > endIndex) early.delete(waiting);
+    for (const index of early.keys()) if (index > endIndex) early.delete(index);
   };
 
   // Read through a function: another worker may fail while this one awaits its page.
@@ -110,6 +118,12 @@ export async function forEachPage<T>(
 
   const worker = async (): Promise<void> => {
     while (!failed() && nextIndex <= lastIndex && nextIndex < endIndex) {
+      // One slow page must not let the others run ahead without bound, each held until it is handed on:
+      // at most `2 × concurrency` pages are asked for past the last one handed on.
+      if (nextIndex - handed >= 2 * concurrency) {
+        await new Promise<void>((resume) => waiting.push(resume));
+        continue;
+      }
       const index = nextIndex++;
       try {
         const page = await fetchPage(index * step, limit);
@@ -118,6 +132,8 @@ export async function forEachPage<T>(
       } catch (error) {
         // The first failure stops every worker from taking more pages; it is thrown once all have stopped.
         failure ??= { error };
+      } finally {
+        wake();
       }
     }
   };
