@@ -34,7 +34,7 @@ export function tableOfRows(headers: string[], rows: string[]): string {
 }
 
 export function tableRow(cells: string[]): string {
-  return `<tr><td>${cells.join('</td><td>')}</td></tr>`;
+  return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
 }
 
 /** A paragraph as an HTML block: its lines of text (escaped here), joined by line breaks. */
