@@ -7,7 +7,7 @@ import { actionDefaults } from '../tools/action-defaults.js';
 import { findNode24, NODE24_HINT, nodeMajor, nodesOnPath, RUNNER_NODE_MAJOR } from '../tools/node24.js';
 import { MOCK_TOKEN, startMockServer, type MockOptions, type MockServer } from '../tools/mock-server.js';
 import { runAction, type RunResult } from '../tools/run-action.js';
-import { GITHUB_TEST_TOKEN, startFakeGitHub, type FakeGitHub, type GitHubFault } from './fake-github.js';
+import { GITHUB_TEST_TOKEN, startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type GitHubFault } from './fake-github.js';
 
 export const ENTRY = resolve('dist/index.js');
 /** The post step's entry, as action.yml names it. */
@@ -108,10 +108,10 @@ export function theError(result: RunResult): string {
 /** The fake SuprSend server and a fake GitHub API, with the environment that points the action at the latter. */
 export async function withGitHub(
   node: string,
-  fail: GitHubFault | undefined,
+  fail: GitHubFault | FakeGitHubOptions | undefined,
   body: (h: Harness, gh: FakeGitHub, env: Record<string, string>) => Promise<void>
 ): Promise<void> {
-  const gh = await startFakeGitHub(fail === undefined ? {} : { fail });
+  const gh = await startFakeGitHub(fail === undefined ? {} : typeof fail === 'function' ? { fail } : fail);
   try {
     await withMock(node, {}, (h) => body(h, gh, { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/shop' }));
   } finally {

@@ -1,30 +1,31 @@
 /**
- * A fake GitHub REST API for Actions secrets, on loopback. It hands out a real
- * X25519 public key and opens every sealed box it receives with the private key
- * (tweetnacl: an implementation independent of the action's), so tests compare
- * the stored plaintext with the key SuprSend returned.
+ * A fake GitHub REST API for Actions secrets, on loopback: the routes and answers of
+ * `fake-github-world.ts`, behind GitHub's authentication, with faults a test injects
+ * (a status, an answer after the write was applied, a reset connection, no answer at all).
  */
-import { blake2b } from '@noble/hashes/blake2.js';
 import * as http from 'node:http';
-import nacl from 'tweetnacl';
+import type { Socket } from 'node:net';
 import { listenOnLoopback } from './util.js';
+import { GITHUB_TEST_TOKEN, World, type Answer, type WorldOptions } from './fake-github-world.js';
 
-export const GITHUB_TEST_TOKEN = 'ghs_fakeGitHubToken0123456789';
+export { GITHUB_TEST_TOKEN, openSealedBox, REPOSITORY_IDS } from './fake-github-world.js';
 
-/** The repositories the fake knows, by full name, with their ids (for organization secrets' selected lists). */
-export const REPOSITORY_IDS: Record<string, number> = { 'acme/shop': 101, 'acme/api': 102, 'acme/web': 103 };
-
-export function openSealedBox(sealed: Uint8Array, keyPair: nacl.BoxKeyPair): Uint8Array | null {
-  const ephemeral = sealed.subarray(0, 32);
-  const both = new Uint8Array(64);
-  both.set(ephemeral);
-  both.set(keyPair.publicKey, 32);
-  return nacl.box.open(sealed.subarray(32), blake2b(both, { dkLen: 24 }), ephemeral, keyPair.secretKey);
+export interface RecordedRequest {
+  method: string;
+  /** The path as sent, percent-encoding kept. */
+  rawPath: string;
+  /** The path decoded, for reading. */
+  path: string;
+  authorization: string | undefined;
+  body: string;
+  status?: number;
+  /** The answer's body as sent (JSON), for the contract test. */
+  answer?: string;
 }
 
 export interface FakeGitHub {
   url: string;
-  requests: { method: string; path: string; authorization: string | undefined }[];
+  requests: RecordedRequest[];
   /** Plaintexts stored, by "owner/repo/NAME", "owner/repo/env:ENV/NAME" or "org:ORG/NAME". */
   secrets: Map<string, string>;
   /** How each organization secret was last written: its visibility and selected repository ids. */
@@ -32,110 +33,81 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
-export type GitHubFault = (
-  method: string,
-  path: string
-) => { status: number; message: string; headers?: Record<string, string> } | undefined;
+/** A fault's answer: a status (`apply`: handle the request first, then answer this), a reset connection, or none at all. */
+export type FaultAnswer =
+  | { status: number; message?: string; body?: unknown; headers?: Record<string, string>; apply?: boolean }
+  | { reset: true; apply?: boolean }
+  | { hang: true };
 
-export async function startFakeGitHub(options: { fail?: GitHubFault } = {}): Promise<FakeGitHub> {
-  const keyPair = nacl.box.keyPair();
-  const keyId = '568250167242549743';
+export type GitHubFault = (method: string, path: string) => FaultAnswer | undefined;
+
+export interface FakeGitHubOptions extends WorldOptions {
+  fail?: GitHubFault;
+}
+
+export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+  const world = new World(options);
+  const sockets = new Set<Socket>();
   const state: FakeGitHub = {
     url: '',
     requests: [],
-    secrets: new Map(),
-    orgSecrets: new Map(),
+    secrets: world.secrets,
+    orgSecrets: world.orgSecrets,
     close: () =>
-      new Promise((r) =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
         server.close(() => {
-          r();
-        })
-      )
+          resolve();
+        });
+      })
   };
 
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      state.requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization });
-      const send = (status: number, data?: unknown, headers: Record<string, string> = {}): void => {
-        res.writeHead(status, { 'content-type': 'application/json', ...headers });
-        res.end(data === undefined ? '' : JSON.stringify(data));
+      const method = req.method ?? '';
+      const rawPath = new URL(req.url ?? '/', 'http://x').pathname;
+      const segments = rawPath.split('/').slice(1).map(decodeURIComponent);
+      const recorded: RecordedRequest = {
+        method,
+        rawPath,
+        path: decodeURIComponent(rawPath),
+        authorization: req.headers.authorization,
+        body
       };
-      const failure = options.fail?.(req.method ?? '', path);
-      if (failure) {
-        send(failure.status, { message: failure.message, documentation_url: 'https://docs.github.com/rest' }, failure.headers);
+      state.requests.push(recorded);
+      const send = ({ status, body: data, headers = {} }: Answer): void => {
+        const text = data === undefined ? '' : JSON.stringify(data);
+        recorded.status = status;
+        recorded.answer = text;
+        res.writeHead(status, { ...(text === '' ? {} : { 'content-type': 'application/json; charset=utf-8' }), ...headers });
+        res.end(text);
+      };
+      const fault = options.fail?.(method, recorded.path);
+      if (fault !== undefined && 'hang' in fault) return;
+      const authorized = req.headers.authorization === `token ${GITHUB_TEST_TOKEN}`;
+      const answer = (): Answer =>
+        authorized ? world.answer(method, segments, body, state.url) : { status: 401, body: { message: 'Bad credentials', status: '401' } };
+      if (fault === undefined) {
+        send(answer());
         return;
       }
-      if (req.headers.authorization !== `token ${GITHUB_TEST_TOKEN}`) {
-        send(401, { message: 'Bad credentials' });
+      if (fault.apply === true) answer();
+      if ('reset' in fault) {
+        req.socket.destroy();
         return;
       }
-
-      const repoLookup = /^\/repos\/([^/]+)\/([^/]+)$/.exec(path);
-      if (req.method === 'GET' && repoLookup) {
-        const id = REPOSITORY_IDS[`${repoLookup[1]}/${repoLookup[2]}`];
-        send(
-          id === undefined ? 404 : 200,
-          id === undefined ? { message: 'Not Found' } : { id, full_name: `${repoLookup[1]}/${repoLookup[2]}` }
-        );
-        return;
-      }
-      const org = /^\/orgs\/([^/]+)\/actions\/secrets\/([^/]+)$/.exec(path);
-      if (org) {
-        const [, login = '', last = ''] = org;
-        if (req.method === 'GET' && last === 'public-key') {
-          send(200, { key_id: keyId, key: Buffer.from(keyPair.publicKey).toString('base64') });
-          return;
-        }
-        if (req.method === 'PUT') {
-          const { encrypted_value, key_id, visibility, selected_repository_ids } = JSON.parse(body) as {
-            encrypted_value: string;
-            key_id: string;
-            visibility: string;
-            selected_repository_ids?: number[];
-          };
-          const opened = key_id === keyId ? openSealedBox(new Uint8Array(Buffer.from(encrypted_value, 'base64')), keyPair) : null;
-          if (opened === null) {
-            send(422, { message: 'could not decrypt' });
-            return;
-          }
-          state.secrets.set(`org:${login}/${last}`, new TextDecoder().decode(opened));
-          state.orgSecrets.set(`${login}/${last}`, { visibility, ...(selected_repository_ids ? { selected_repository_ids } : {}) });
-          send(201);
-          return;
-        }
-      }
-      const m = /^\/repos\/([^/]+)\/([^/]+)\/(?:actions|environments\/([^/]+))\/secrets\/([^/]+)$/.exec(path);
-      if (!m) {
-        send(404, { message: 'Not Found' });
-        return;
-      }
-      const [, owner, repo, environment, last] = m;
-      if (req.method === 'GET' && last === 'public-key') {
-        send(200, { key_id: keyId, key: Buffer.from(keyPair.publicKey).toString('base64') });
-        return;
-      }
-      if (req.method === 'PUT') {
-        const { encrypted_value, key_id } = JSON.parse(body) as { encrypted_value: string; key_id: string };
-        if (key_id !== keyId) {
-          send(422, { message: 'key_id does not match' });
-          return;
-        }
-        const opened = openSealedBox(new Uint8Array(Buffer.from(encrypted_value, 'base64')), keyPair);
-        if (opened === null) {
-          send(422, { message: 'could not decrypt' });
-          return;
-        }
-        const where = `${owner}/${repo}/${environment === undefined ? '' : `env:${environment}/`}${last}`;
-        const existed = state.secrets.has(where);
-        state.secrets.set(where, new TextDecoder().decode(opened));
-        send(existed ? 204 : 201);
-        return;
-      }
-      send(405, { message: 'Method Not Allowed' });
+      send({
+        status: fault.status,
+        body: fault.body ?? { message: fault.message ?? '', documentation_url: 'https://docs.github.com/rest' },
+        ...(fault.headers ? { headers: fault.headers } : {})
+      });
     });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
   });
   state.url = `http://127.0.0.1:${await listenOnLoopback(server)}`;
   return state;

@@ -46,7 +46,7 @@ describe('organization secrets', () => {
       const key = h.mock.keys.get('staging')![0]!;
       expect(theError(result)).toBe(
         'GitHub did not store the key as organization secret SUPRSEND_API_KEY of acme (visible to private and internal repositories): ' +
-          `HTTP 403 (Resource not accessible by integration - https://docs.github.com/rest): 'github-token' needs the organization permission "Secrets: write" ` +
+          `HTTP 403 (Resource not accessible by integration): 'github-token' needs the organization permission "Secrets: write" ` +
           "(a fine-grained token or GitHub App token; the workflow's GITHUB_TOKEN cannot write secrets), or the admin:org scope for a classic token. " +
           `The new key ${key.id} was disabled again, so no live key is left that nobody can read.`
       );
@@ -55,14 +55,14 @@ describe('organization secrets', () => {
     });
   });
 
-  it('an unknown repository in the selected list: nothing written, the key disabled again, the repository named', async () => {
+  it('an unknown repository in the selected list: asked before any key is made, so nothing is created, the repository named', async () => {
     await withGitHub(node, undefined, async (h, gh, env) => {
       const result = await h.run({ ...org, 'secret-visibility': 'selected', 'secret-repositories': 'shop ghost' }, { env });
       expect(theError(result)).toMatch(
-        /repository acme\/ghost, named in 'secret-repositories', does not exist or the token cannot see it\. The new key ws_apik_\w+ was disabled again/
+        /repository acme\/ghost, named in 'secret-repositories', does not exist or the token cannot see it\. No key was created: GitHub is asked before SuprSend/
       );
       expect(gh.requests.map((r) => r.method)).toEqual(['GET', 'GET']);
-      expect(h.mock.keys.get('staging')![0]!.is_deleted).toBe(true);
+      expect(h.mock.requests).toEqual([]);
     });
   });
 

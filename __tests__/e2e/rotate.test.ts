@@ -187,7 +187,7 @@ describe("GitHub's rate limits on secret writes", () => {
     await withGitHub(node, fault, async (h, gh, env) => {
       const result = await h.run({ command: 'rotate', name: 'backend', ...secret, retries: '2' }, { env });
       expect(theError(result)).toMatch(
-        /^GitHub is limiting the rate of secret writes \(HTTP 403: You have exceeded a secondary rate limit.*\) after 2 retries, so the key was not stored as repository secret SUPRSEND_API_KEY in acme\/shop\. .* was disabled again/
+        /^GitHub is limiting the rate of requests \(HTTP 403: You have exceeded a secondary rate limit.*\) after 2 retries, so the key was not stored as repository secret SUPRSEND_API_KEY in acme\/shop\. .* was disabled again/
       );
       expect(gh.requests.filter((r) => r.method === 'PUT')).toHaveLength(3);
       expect(active(h, 'backend')).toEqual([]);

@@ -72,20 +72,20 @@ describe.each(NODES)('GitHub secrets on %s', (_label, node) => {
     );
   });
 
-  it('on 404 for an environment, names it and the permission, and rolls back', async () => {
+  it('on 404 for an environment, names it and the permission, and creates no key (GitHub is asked first)', async () => {
     await withGitHub(
       node,
       (_m, path) => (path.includes('/environments/') ? { status: 404, message: 'Not Found' } : undefined),
       async (h, _gh, env) => {
         const error = theError(await h.run({ ...secretInputs, 'secret-environment': 'prod' }, { env }));
-        expect(error).toMatch(/environment 'prod' or repository acme\/shop does not exist.*"Environments: write"/);
-        expect(h.mock.keys.get('staging')![0]!.is_deleted).toBe(true);
+        expect(error).toMatch(/environment 'prod' or repository acme\/shop does not exist.*"Environments: write".* No key was created/);
+        expect(h.mock.requests).toEqual([]);
       }
     );
   });
 
   it('when disabling the new key fails too, names the key to disable by hand', async () => {
-    const gh = await startFakeGitHub({ fail: () => ({ status: 500, message: 'boom' }) });
+    const gh = await startFakeGitHub({ fail: (method) => (method === 'PUT' ? { status: 403, message: 'boom' } : undefined) });
     try {
       await withMock(
         node,
@@ -167,7 +167,7 @@ describe('the GitHub client is loaded only when secret-name is set', () => {
     }
   });
 
-  it('when the GitHub client cannot even be loaded, the new key is still disabled again', async () => {
+  it('when the GitHub client cannot even be loaded, no key is made and the error says the copy of dist/ is incomplete', async () => {
     const { entry, cleanup } = distWithoutChunks();
     const mock = await startMockServer();
     try {
@@ -177,9 +177,10 @@ describe('the GitHub client is loaded only when secret-name is set', () => {
         inputs: { 'service-token': MOCK_TOKEN, workspace: 'staging', 'base-url': mock.url, ...secretInputs },
         env: { GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: 'http://127.0.0.1:9' }
       });
-      const key = mock.keys.get('staging')![0]!;
-      expect(theError(result)).toContain(`The new key ${key.id} was disabled again`);
-      expect(key.is_deleted).toBe(true);
+      expect(theError(result)).toMatch(
+        /^The action's GitHub client could not be loaded \(.*\): its copy of dist\/ is incomplete\..* No key was created/
+      );
+      expect(mock.requests).toEqual([]);
       expect(result.outputs).toEqual({});
     } finally {
       cleanup();

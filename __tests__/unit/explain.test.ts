@@ -1,7 +1,8 @@
 /** Failure wording, without a server: every kind of SuprSend and GitHub failure becomes a message that says what to fix. */
 import { describe, expect, it } from '@jest/globals';
 import { ActionError } from '../../src/errors.js';
-import { GitHubFailure, type SecretScope, type SecretTarget } from '../../src/github/failure.js';
+import { GitHubFailure, type GitHubFacts, type GitHubRequest } from '../../src/github/failure.js';
+import type { SecretScope, SecretTarget } from '../../src/github/target.js';
 import { describeError } from '../../src/report/explain.js';
 import { SuprSendFailure, type AnswerProblem, type FailedRequest, type FailureFacts } from '../../src/suprsend/failure.js';
 
@@ -103,32 +104,89 @@ describe('GitHub failures', () => {
   const repository: SecretScope = { kind: 'repository', owner: 'acme', repo: 'shop' };
   const environment: SecretScope = { kind: 'environment', owner: 'acme', repo: 'shop', environment: 'prod' };
   const organization: SecretScope = { kind: 'organization', org: 'acme', visibility: 'selected', repositories: ['shop', 'api'] };
+  const get: GitHubRequest = { method: 'GET', what: 'read the public key of repository acme/shop' };
+  const put: GitHubRequest = { method: 'PUT', what: 'store repository secret K in acme/shop' };
+  const status = (code: number, message = 'boom', extra: Partial<GitHubFacts & { kind: 'status' }> = {}): GitHubFacts => ({
+    kind: 'status',
+    status: code,
+    message,
+    retries: 0,
+    rateLimited: false,
+    ...extra
+  });
+  const say = (scope: SecretScope, request: GitHubRequest, facts: GitHubFacts): string =>
+    describeError(new GitHubFailure(target(scope), request, facts));
+
   it.each([
-    [undefined, repository, /: boom\. Check GITHUB_API_URL \(https:\/\/api\.github\.com\)/],
     [401, repository, /HTTP 401 \(boom\): 'github-token' is not a valid token/],
     [403, repository, /HTTP 403 \(boom\): 'github-token' needs the repository permission "Secrets: write"/],
     [404, repository, /repository acme\/shop does not exist or the token cannot see it/],
     [404, environment, /environment 'prod' or repository acme\/shop does not exist.*"Environments: write"/],
     [403, organization, /needs the organization permission "Secrets: write" .*, or the admin:org scope for a classic token\.$/],
     [404, organization, /organization acme does not exist, or the token cannot see it/],
-    [500, repository, /HTTP 500 \(boom\)\.$/]
+    [500, repository, /HTTP 500 \(boom\)\. The fault is on GitHub's side or a proxy's; run again later\.$/]
   ])('HTTP %s (%j)', (code, scope, pattern) => {
-    const message = describeError(new GitHubFailure(target(scope), code, 'boom'));
+    const message = say(scope, get, status(code));
     expect(message).toMatch(/^GitHub did not store the key as (repository|environment|organization) secret K/);
     expect(message).toMatch(pattern);
   });
 
-  it('names an unknown repository of the selected list, and says where the secret was going', () => {
-    const message = describeError(new GitHubFailure(target(organization), 404, 'Not Found', undefined, 'acme/api'));
-    expect(message).toBe(
+  it('a connection that never happened says GitHub could not be reached, never an HTTP status', () => {
+    const message = say(repository, get, {
+      kind: 'transport',
+      failure: 'unreachable',
+      message: 'ECONNREFUSED: connection refused',
+      retries: 2,
+      mayHaveReachedServer: false
+    });
+    expect(message).toMatch(
+      /^Could not reach GitHub at api\.github\.com to read the public key .*\(after 2 retries\)\. The key was not stored/
+    );
+    expect(message).toContain("Check GITHUB_API_URL (https://api.github.com), the runner's network and, behind a proxy, HTTPS_PROXY");
+    expect(message).not.toMatch(/HTTP \d/);
+  });
+
+  it('a write whose answer was lost says the secret may hold the key; one read back as not applied says it was not stored', () => {
+    const lost = {
+      kind: 'transport',
+      failure: 'timeout',
+      message: 'no complete response within 3 s',
+      retries: 3,
+      mayHaveReachedServer: true
+    } as const;
+    expect(say(repository, put, lost)).toContain('GitHub may have stored the key as repository secret K in acme/shop all the same.');
+    expect(describeError(new GitHubFailure(target(repository), put, lost, true))).toContain(
+      'The key was not stored as repository secret K in acme/shop (read back: the secret did not change).'
+    );
+    expect(say(repository, put, status(502))).toMatch(/^GitHub failed to store .*HTTP 502.*may have stored the key/);
+  });
+
+  it('names an unknown repository of the selected list, and one the token may not read', () => {
+    const lookup: GitHubRequest = { method: 'GET', what: 'look up repository acme/api', repository: 'acme/api' };
+    expect(say(organization, lookup, status(404, 'Not Found'))).toBe(
       "GitHub did not store the key as organization secret K of acme (visible to shop, api): HTTP 404 (Not Found): repository acme/api, named in 'secret-repositories', does not exist or the token cannot see it."
+    );
+    const refused = say(organization, lookup, status(403, 'Resource protected by organization SAML enforcement'));
+    expect(refused).toContain("the token may not read repository acme/api, named in 'secret-repositories'");
+    expect(refused).toContain('SAML SSO');
+    expect(refused).not.toContain('Secrets: write');
+  });
+
+  it('a redirect, a wrong answer and a long Retry-After name GITHUB_API_URL', () => {
+    expect(say(repository, put, { kind: 'redirect', status: 307, location: 'https://evil.example/x', why: 'write' })).toMatch(
+      /redirect \(HTTP 307 to https:\/\/evil\.example\/x\), which the action does not follow: a write is never sent anywhere else.*GITHUB_API_URL \(https:\/\/api\.github\.com\)/
+    );
+    expect(say(repository, get, { kind: 'answer', problem: 'its public key is 31 bytes, not the 32 of an X25519 key' })).toMatch(
+      /^GitHub's answer to read the public key .* cannot be right: its public key is 31 bytes.*Is GITHUB_API_URL/
+    );
+    expect(say(repository, put, { kind: 'retry-after', status: 429, waitMs: 90_000, maxWaitMs: 60_000 })).toMatch(
+      /asked to wait 90 s, longer than the 60 s/
     );
   });
 
   it("a rate limit that persists is worded as GitHub's rate limit", () => {
-    const message = describeError(new GitHubFailure(target(repository), 429, 'slow down', { retries: 3, maxWaitMs: 60_000 }));
-    expect(message).toMatch(
-      /^GitHub is limiting the rate of secret writes \(HTTP 429: slow down\) after 3 retries, so the key was not stored as repository secret K in acme\/shop\./
+    expect(say(repository, put, status(429, 'slow down', { retries: 3, rateLimited: true }))).toMatch(
+      /^GitHub is limiting the rate of requests \(HTTP 429: slow down\) after 3 retries, so the key was not stored as repository secret K in acme\/shop\./
     );
   });
 });

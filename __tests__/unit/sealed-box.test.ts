@@ -30,3 +30,9 @@ describe('sealedBox', () => {
     expect(() => sealedBox(new Uint8Array(1), new Uint8Array(31))).toThrow(/32-byte/);
   });
 });
+
+describe('sealedBox key agreement', () => {
+  it('refuses a low-order recipient key (all zeros) instead of sealing under a known key', () => {
+    expect(() => sealedBox(new Uint8Array(1), new Uint8Array(32))).toThrow();
+  });
+});

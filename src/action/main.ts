@@ -3,14 +3,13 @@
  * over what it made, write the outputs, tell the log, write the summary. Every error
  * ends the step as one `::error::`, printed through the log (secrets removed).
  */
-import type { CommandReport } from '../commands/command.js';
-import { rollBackNewKey } from '../commands/key-handover.js';
+import { handOverNewKey } from '../commands/key-handover.js';
 import { runCommand } from '../commands/registry.js';
 import { describeError } from '../report/explain.js';
 import { createLog, type Log } from '../report/log.js';
 import type { ArrayFile, OutputSink } from '../report/outputs.js';
 import type { Deps } from './deps.js';
-import { openSession, type Session } from './session.js';
+import { openSession } from './session.js';
 
 export async function main(deps: Deps): Promise<void> {
   const log = createLog(deps.core);
@@ -38,11 +37,16 @@ export async function main(deps: Deps): Promise<void> {
       saveState: (name, value) => {
         deps.core.saveState(name, value);
       },
-      retries: settings.connection.retries,
-      sleep: deps.sleep
+      prepareSecret: session.prepareSecret
     });
     const sink = outputSink(deps, log);
-    await handOver(report, session, sink);
+    const publish = (): void => {
+      report.outputs(sink);
+      sink.setOutput('workspaces', JSON.stringify(report.workspaces));
+    };
+    const { newKey } = report;
+    if (newKey === undefined) publish();
+    else await handOverNewKey({ keyId: newKey.id, client: session.client(), store: newKey.store, publish });
     await report.finish?.(sink);
     report.tell(log);
     if (settings.summary) await writeSummary(deps, log, report.summary());
@@ -50,21 +54,6 @@ export async function main(deps: Deps): Promise<void> {
   } catch (error) {
     for (const file of files) file.discard();
     log.fail(describeError(error));
-  }
-}
-
-/**
- * Everything that passes a result on: the command's own hand-over, then the step outputs
- * ('workspaces' included). If any of it fails after a key was created, the key is disabled again.
- */
-async function handOver(report: CommandReport, session: Session, sink: OutputSink): Promise<void> {
-  try {
-    await report.handOver?.();
-    report.outputs(sink);
-    sink.setOutput('workspaces', JSON.stringify(report.workspaces));
-  } catch (error) {
-    if (report.createdKeyId !== undefined) throw await rollBackNewKey(session.client(), report.createdKeyId, error);
-    throw error;
   }
 }
 

@@ -5,6 +5,8 @@
  */
 import { parseSettings, type Settings } from '../commands/settings.js';
 import { ActionError } from '../errors.js';
+import type { PreparedSecret } from '../github/secrets-api.js';
+import type { SecretTarget } from '../github/target.js';
 import { limitInFlight, MAX_IN_FLIGHT } from '../net/limit.js';
 import type { Log } from '../report/log.js';
 import { SuprSendClient, type ClientDeps } from '../suprsend/client.js';
@@ -18,6 +20,8 @@ export interface Session {
   client: () => SuprSendClient;
   clientFor: (workspace: string) => SuprSendClient;
   workspaceSlugs: () => Promise<string[]>;
+  /** GitHub's side of a secret write, asked before a key is minted (src/github/secrets-api.ts). */
+  prepareSecret: (target: SecretTarget) => Promise<PreparedSecret>;
 }
 
 export function openSession(deps: Deps, log: Log): Session {
@@ -48,7 +52,32 @@ export function openSession(deps: Deps, log: Log): Session {
       if (only === undefined) throw new ActionError('This command covers exactly one workspace.');
       return clientFor(only);
     },
+    // Loaded on demand, with Octokit and the sealed box: other runs should not pay for them.
+    prepareSecret: async (target) =>
+      (await loadSecretsApi()).prepareSecret(target, {
+        // GitHub's requests get the same guards as SuprSend's: the deadline, the retries, the transport.
+        transport: deps.transport,
+        timeoutMs: settings.connection.timeoutMs,
+        retries: settings.connection.retries,
+        sleep: deps.sleep,
+        now: deps.now,
+        random: deps.random,
+        debug: log.debug,
+        userAgent: USER_AGENT
+      }),
     workspaceSlugs: () =>
       (listed ??= workspaces.kind === 'all' ? listWorkspaces(settings.connection, clientDeps) : Promise.resolve(workspaces.slugs))
   };
+}
+
+/** The GitHub half of the bundle (a chunk of its own); a copy of the action missing it says so, never "Unexpected". */
+async function loadSecretsApi(): Promise<typeof import('../github/secrets-api.js')> {
+  try {
+    return await import('../github/secrets-api.js');
+  } catch (error) {
+    throw new ActionError(
+      `The action's GitHub client could not be loaded (${error instanceof Error ? error.message : String(error)}): its copy of dist/ is incomplete. ` +
+        'Use a released version of the action (uses: owner/suprsend-key-action@v1), or run npm run bundle.'
+    );
+  }
 }

@@ -3,6 +3,8 @@
  * reports. The action runs any command the same way (`src/action/main.ts`); adding one
  * means a folder here and a line in `registry.ts`.
  */
+import type { PreparedSecret } from '../github/secrets-api.js';
+import type { SecretTarget } from '../github/target.js';
 import type { InputReader } from '../inputs/read.js';
 import type { Log } from '../report/log.js';
 import type { ArrayFile, OutputSink } from '../report/outputs.js';
@@ -23,19 +25,24 @@ export interface CommandContext {
   now: Date;
   /** Saves a value for the post step (GITHUB_STATE). */
   saveState: (name: string, value: string) => void;
-  /** How many times a request to GitHub's API may be retried (the 'retries' input), and how to wait. */
-  retries: number;
-  sleep: (ms: number) => Promise<void>;
+  /**
+   * Asks GitHub everything it can refuse about a secret target (token, repository, environment,
+   * organization, selected repositories, its public key) and returns the writer: called before a
+   * key is minted, so that a refusal creates nothing in SuprSend.
+   */
+  prepareSecret: (target: SecretTarget) => Promise<PreparedSecret>;
 }
 
 /** What a command did, ready to be reported. `failure` fails the step after outputs and summary are written. */
 export interface CommandReport {
   /** The workspace slugs this step covered, in order: the 'workspaces' output. */
   workspaces: string[];
-  /** A key this step created: disabled again if handing it over or writing the outputs fails. */
-  createdKeyId?: string;
-  /** Passes the result on before the outputs are written (create: the GitHub secret, the post step's state). */
-  handOver?: () => Promise<void>;
+  /**
+   * A key this step created, and how to pass it on before the outputs are written (the GitHub secret,
+   * the post step's state): `store` returns where a secret now holds it. Handed over by
+   * `handOverNewKey`: disabled again on a failure before the commit point, never after it.
+   */
+  newKey?: { id: string; store: () => Promise<string | undefined> };
   outputs: (sink: OutputSink) => void;
   /**
    * Work done once the result is handed over and the outputs are written (rotate: disabling the

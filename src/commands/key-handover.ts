@@ -1,14 +1,16 @@
 /**
- * Handing a new key over, shared by create and rotate: storing it as a GitHub secret
- * (with a notice where later jobs of this run will not see it), and, when anything of
- * the hand-over fails, disabling it again so no live key is left that nobody can read.
+ * Handing a new key over, for every command that mints one. The rule (docs/reliability.md):
+ * a new key is committed the moment a GitHub secret holds it, or, without a secret, once its
+ * outputs are written. Before that, every failure disables it again; after it, nothing in this
+ * step disables it, and a failure says what the secret holds. A secret write whose outcome is
+ * unknown is never rolled back either: the secret may hold the key.
  */
 import { ActionError } from '../errors.js';
-import type { SecretTarget } from '../github/failure.js';
-import { storeKeyAsSecret } from '../github/store-secret.js';
+import { SecretWriteUnknown } from '../github/failure.js';
+import type { PreparedSecret } from '../github/secrets-api.js';
+import { scopeRules, type SecretTarget } from '../github/target.js';
 import { describeError } from '../report/explain.js';
 import type { SuprSendClient } from '../suprsend/client.js';
-import { USER_AGENT } from '../version.js';
 import type { CommandContext } from './command.js';
 
 export interface Stored {
@@ -16,24 +18,87 @@ export interface Stored {
   where: string;
   /** Set when later jobs of this run still read the previous value. */
   notice?: string;
+  /** Set when GitHub's answer to the write was lost and reading the secret back showed it landed. */
+  settled?: string;
 }
 
 /**
  * GitHub reads repository and organization secrets when a run is queued, and environment
  * secrets when a job that references the environment starts.
  */
-function queuedSecretNotice(target: SecretTarget, where: string): string | undefined {
-  if (target.scope.kind === 'environment') return undefined;
+function queuedSecretNotice(prepared: PreparedSecret): string | undefined {
+  const { scope } = prepared.target;
+  if (!scopeRules(scope).readAtQueue) return undefined;
   return (
-    `Later jobs of this workflow run still read the previous value of ${where}: GitHub reads ${target.scope.kind} secrets when a run is queued. ` +
+    `Later jobs of this workflow run still read the previous value of ${prepared.where}: GitHub reads ${scope.kind} secrets when a run is queued. ` +
     `The new key reaches the next runs. For later jobs of the same run, store it as an environment secret ('secret-environment'), which is read when each job starts.`
   );
 }
 
-export async function storeNewKey(secret: string, target: SecretTarget, context: CommandContext): Promise<Stored> {
-  const where = await storeKeyAsSecret(secret, target, USER_AGENT, { retries: context.retries, sleep: context.sleep, now: context.now });
-  const notice = queuedSecretNotice(target, where);
-  return notice === undefined ? { where } : { where, notice };
+/** Stores the new key's secret where it was prepared to go (the target checked before the key was made). */
+export async function storeNewKey(prepared: PreparedSecret, secret: string): Promise<Stored> {
+  const outcome = await prepared.write(secret);
+  const notice = queuedSecretNotice(prepared);
+  return {
+    where: prepared.where,
+    ...(notice === undefined ? {} : { notice }),
+    ...(outcome === 'settled'
+      ? {
+          settled: `GitHub's answer to the write was lost; reading ${prepared.where} back showed it was updated just now, so it holds the new key.`
+        }
+      : {})
+  };
+}
+
+/**
+ * Asks GitHub everything it can refuse about where the key will go, before the key is made:
+ * a refusal then leaves nothing behind, and says so.
+ */
+export async function checkBeforeMinting(target: SecretTarget, context: Pick<CommandContext, 'prepareSecret'>): Promise<PreparedSecret> {
+  try {
+    return await context.prepareSecret(target);
+  } catch (error) {
+    throw new ActionError(
+      `${describeError(error)} No key was created: GitHub is asked before SuprSend, so a refusal leaves nothing behind.`
+    );
+  }
+}
+
+export interface NewKeyHandOver {
+  keyId: string;
+  client: SuprSendClient;
+  /** Stores the secret, when asked; returns where it now holds the key (the commit point), or undefined. */
+  store: () => Promise<string | undefined>;
+  /** Writes the outputs (and saves what the post step needs). */
+  publish: () => void;
+}
+
+/** Hands a new key over: the secret first, then the outputs, rolled back on failure up to the commit point. */
+export async function handOverNewKey(h: NewKeyHandOver): Promise<void> {
+  let heldBy: string | undefined;
+  try {
+    heldBy = await h.store();
+    h.publish();
+  } catch (error) {
+    if (error instanceof SecretWriteUnknown) throw unknownWrite(h.keyId, error);
+    if (heldBy !== undefined) {
+      throw new ActionError(
+        `${describeError(error)} The new key ${h.keyId} stays active: ${heldBy} holds it, and this step never disables a key a secret holds.`
+      );
+    }
+    throw await rollBackNewKey(h.client, h.keyId, error);
+  }
+}
+
+function unknownWrite(keyId: string, unknown: SecretWriteUnknown): ActionError {
+  const where = unknown.lost.target.name;
+  const readBack = unknown.readBack === undefined ? 'its answer had no updated_at' : describeError(unknown.readBack);
+  return new ActionError(
+    `${describeError(unknown.lost)} So the new key ${keyId} was not disabled: the secret may hold it now. ` +
+      `Reading the secret back to settle it failed too (${readBack}). ` +
+      `Check when secret ${where} was last updated (Settings → Secrets and variables → Actions, or \`gh secret list\`): ` +
+      `if just now, it holds key ${keyId} and nothing is lost; if not, disable key ${keyId} (command 'delete' with key-id ${keyId}) and run again.`
+  );
 }
 
 export async function rollBackNewKey(client: SuprSendClient, keyId: string, error: unknown): Promise<ActionError> {

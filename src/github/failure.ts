@@ -1,67 +1,59 @@
-/** Where a key is stored on GitHub, and GitHub's refusal as facts (worded in `src/report/explain.ts`). */
+/** GitHub's answers that stop a secret write, as facts (worded in `src/report/explain.ts`). */
+import type { TransportFailure } from '../net/http.js';
+import type { SecretTarget } from './target.js';
 
-export const VISIBILITIES = ['all', 'private', 'selected'] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
-
-/** Which secrets a key goes into: a repository's, one of its environments', or an organization's. */
-export type SecretScope =
-  | { kind: 'repository'; owner: string; repo: string }
-  | { kind: 'environment'; owner: string; repo: string; environment: string }
-  | { kind: 'organization'; org: string; visibility: Visibility; repositories: string[] };
-
-/** Where to store a created key as a GitHub Actions secret. */
-export interface SecretTarget {
-  name: string;
-  scope: SecretScope;
-  githubToken: string;
-  /** GITHUB_API_URL, so GitHub Enterprise Server works. */
-  apiUrl: string;
+/** One request to GitHub's API: its method, and what it was for, in words ("read the public key of …"). */
+export interface GitHubRequest {
+  method: string;
+  what: string;
+  /** A repository named in 'secret-repositories' that this request looked up. */
+  repository?: string;
 }
 
-/** GitHub kept limiting the rate (403 or 429): after how many retries, or how long it asked to wait when that was too long. */
-export interface RateLimited {
-  retries: number;
-  askedMs?: number;
-  maxWaitMs: number;
-}
+export type GitHubFacts =
+  /** GitHub answered with this status (after `retries`); `rateLimited` when the answer limited the rate. */
+  | { kind: 'status'; status: number; message: string; retries: number; rateLimited: boolean }
+  /** No complete answer: the request may or may not have reached GitHub. */
+  | { kind: 'transport'; failure: TransportFailure; message: string; retries: number; mayHaveReachedServer: boolean }
+  /** GitHub asked to wait longer than the action waits. */
+  | { kind: 'retry-after'; status: number; waitMs: number; maxWaitMs: number }
+  /** A redirect the action does not follow: to another origin, for a write, or one too many. */
+  | { kind: 'redirect'; status: number; location: string | undefined; why: 'cross-origin' | 'write' | 'too-many' }
+  /** An answer that cannot be right (a public key that is not one). */
+  | { kind: 'answer'; problem: string };
 
 export class GitHubFailure extends Error {
   override name = 'GitHubFailure';
   constructor(
     readonly target: SecretTarget,
-    /** GitHub's HTTP status; undefined when no answer came (network). */
-    readonly status: number | undefined,
-    message: string,
-    readonly rateLimited?: RateLimited,
-    /** A repository named in 'secret-repositories' that GitHub does not know (or the token cannot see). */
-    readonly unknownRepository?: string
+    readonly request: GitHubRequest,
+    readonly facts: GitHubFacts,
+    /** Set once reading back showed a write whose answer was lost did not land. */
+    readonly notApplied = false
   ) {
-    super(message);
+    super(`GitHub request failed (${facts.kind}) to ${request.what}`);
+  }
+
+  /** Whether a write may have been applied although no success came back (no answer, or a 5xx), as far as is known. */
+  get mayHaveApplied(): boolean {
+    const { facts } = this;
+    if (this.request.method === 'GET' || this.notApplied) return false;
+    if (facts.kind === 'transport') return facts.mayHaveReachedServer;
+    return facts.kind === 'status' && facts.status >= 500;
   }
 }
 
-/** How to retry GitHub's API when it limits the rate: the 'retries' input, a way to wait, the time. */
-export interface GitHubRetry {
-  retries: number;
-  sleep: (ms: number) => Promise<void>;
-  now: Date;
-}
-
-export function describeTarget(target: SecretTarget): string {
-  const { scope, name } = target;
-  switch (scope.kind) {
-    case 'repository':
-      return `repository secret ${name} in ${scope.owner}/${scope.repo}`;
-    case 'environment':
-      return `environment secret ${name} of environment '${scope.environment}' in ${scope.owner}/${scope.repo}`;
-    case 'organization': {
-      const who =
-        scope.visibility === 'all'
-          ? 'all repositories'
-          : scope.visibility === 'private'
-            ? 'private and internal repositories'
-            : scope.repositories.join(', ');
-      return `organization secret ${name} of ${scope.org} (visible to ${who})`;
-    }
+/**
+ * A secret write that may or may not have landed: GitHub's answer was lost and reading the secret's
+ * `updated_at` did not settle it. The key it carried may be in the secret now: never disable it.
+ */
+export class SecretWriteUnknown extends Error {
+  override name = 'SecretWriteUnknown';
+  constructor(
+    readonly lost: GitHubFailure,
+    /** Why reading the secret back did not settle it; undefined when the answer had no `updated_at`. */
+    readonly readBack: unknown
+  ) {
+    super(`the outcome of the request to ${lost.request.what} is unknown`);
   }
 }

@@ -3,10 +3,12 @@
  * ephemeral X25519 key pair, nonce = BLAKE2b-192(ephemeral public key ‖ recipient
  * public key), then `crypto_box` (XSalsa20-Poly1305 under the HSalsa20-derived
  * shared key). Output: ephemeral public key ‖ tag ‖ ciphertext.
- * Built on @noble (audited, maintained, pure JS); checked in tests against tweetnacl.
+ * The key agreement is Node's own X25519 (OpenSSL: native, constant time, no BigInt
+ * arithmetic to load and warm up); the rest is @noble (audited, pure JS), which Node
+ * does not provide. Checked in tests against tweetnacl, an independent implementation.
  */
+import { diffieHellman, generateKeyPairSync, createPublicKey, type KeyObject } from 'node:crypto';
 import { hsalsa, xsalsa20poly1305 } from '@noble/ciphers/salsa.js';
-import { x25519 } from '@noble/curves/ed25519.js';
 import { blake2b } from '@noble/hashes/blake2.js';
 
 /** "expand 32-byte k", the Salsa20 constant, as little-endian words. */
@@ -15,10 +17,22 @@ const SIGMA = new Uint32Array([0x61707865, 0x3320646e, 0x79622d32, 0x6b206574]);
 export function sealedBox(message: Uint8Array, recipientPublicKey: Uint8Array): Uint8Array {
   if (recipientPublicKey.length !== 32)
     throw new Error(`a sealed box needs a 32-byte X25519 public key, got ${recipientPublicKey.length} bytes`);
-  const ephemeral = x25519.keygen();
-  const nonce = blake2b(concat(ephemeral.publicKey, recipientPublicKey), { dkLen: 24 });
-  const key = boxKey(x25519.getSharedSecret(ephemeral.secretKey, recipientPublicKey));
-  return concat(ephemeral.publicKey, xsalsa20poly1305(key, nonce).encrypt(message));
+  const ephemeral = generateKeyPairSync('x25519');
+  const ephemeralPublic = rawPublicKey(ephemeral.publicKey);
+  const recipient = createPublicKey({
+    key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(recipientPublicKey).toString('base64url') },
+    format: 'jwk'
+  });
+  // OpenSSL refuses a low-order recipient key (an all-zero shared secret): thrown, never sealed.
+  const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: recipient });
+  const nonce = blake2b(concat(ephemeralPublic, recipientPublicKey), { dkLen: 24 });
+  return concat(ephemeralPublic, xsalsa20poly1305(boxKey(shared), nonce).encrypt(message));
+}
+
+function rawPublicKey(key: KeyObject): Uint8Array {
+  const { x } = key.export({ format: 'jwk' });
+  if (typeof x !== 'string') throw new Error('X25519 public key without x');
+  return Buffer.from(x, 'base64url');
 }
 
 /** `crypto_box_beforenm`: HSalsa20 of the X25519 shared secret with a zero nonce. */

@@ -2,7 +2,7 @@
 import { InputError } from '../errors.js';
 import { CONTROL_CHARS, list, oneOf, quote, type InputReader, type ReadInput } from '../inputs/read.js';
 import { checkTokenShape, maskCredential } from '../inputs/rules.js';
-import { VISIBILITIES, type SecretScope, type SecretTarget } from './failure.js';
+import { VISIBILITIES, type SecretScope, type SecretTarget } from './target.js';
 
 export const SECRET_INPUTS = [
   'secret-name',

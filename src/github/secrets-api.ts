@@ -1,99 +1,110 @@
 /**
- * Writes a GitHub Actions secret (repository or environment) through Octokit:
- * fetch the public key, seal the value with it, create or update the secret.
- * Loaded with a dynamic import only when `secret-name` is set: Octokit costs
- * start-up time that other runs should not pay.
+ * Writing a GitHub Actions secret in two halves, so that everything GitHub can refuse is asked
+ * before a key exists: `prepareSecret` (before the key is minted) resolves the selected
+ * repositories and reads the target's public key, which proves the token valid and the
+ * repository, environment or organization there and readable; `write` (after) seals the value
+ * with that key and PUTs it. A write whose outcome is unknown (no answer, a 5xx after the retries)
+ * is settled by reading the secret's `updated_at`; only when that fails too does it stay unknown.
  */
-import { getOctokit } from '@actions/github';
-import { loadUndici } from '../net/undici-on-demand.js';
-import { backoffMs, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../net/retry.js';
-import { describeTarget, GitHubFailure, type GitHubRetry, type SecretTarget } from './failure.js';
+import { openGitHub, type GitHubApi, type GitHubDeps } from './api.js';
+import { GitHubFailure, SecretWriteUnknown } from './failure.js';
 import { sealedBox } from './sealed-box.js';
+import { describeTarget, scopeRules, type SecretTarget } from './target.js';
 
-export async function writeActionsSecret(target: SecretTarget, value: string, userAgent: string, retry: GitHubRetry): Promise<void> {
-  // Octokit fetches through undici, which the bundle loads only on request (src/net/undici-on-demand.ts).
-  await loadUndici();
-  const octokit = getOctokit(target.githubToken, { baseUrl: target.apiUrl, userAgent });
-  const call = <T>(request: () => Promise<T>): Promise<T> => withRateLimitRetries(target, retry, request);
+export interface PreparedSecret {
+  target: SecretTarget;
+  /** Where, in words: "repository secret K in acme/shop". */
+  where: string;
+  /**
+   * Seals `value` and stores it. Throws a `GitHubFailure` when GitHub refused it (nothing was
+   * stored), a `SecretWriteUnknown` when it may have been stored. 'settled': GitHub's answer
+   * was lost, but the secret's `updated_at` shows the write landed.
+   */
+  write: (value: string) => Promise<'written' | 'settled'>;
+}
+
+export async function prepareSecret(target: SecretTarget, deps: GitHubDeps): Promise<PreparedSecret> {
+  const api = await openGitHub(target, deps);
   const { scope, name } = target;
-  const [base, params] =
-    scope.kind === 'organization'
-      ? ['/orgs/{org}/actions/secrets', { org: scope.org }]
-      : scope.kind === 'environment'
-        ? [
-            '/repos/{owner}/{repo}/environments/{environment_name}/secrets',
-            { owner: scope.owner, repo: scope.repo, environment_name: scope.environment }
-          ]
-        : ['/repos/{owner}/{repo}/actions/secrets', { owner: scope.owner, repo: scope.repo }];
-  // The repositories an organization secret is visible to, by id; an unknown one fails before anything is written.
+  const rules = scopeRules(scope);
+  const base = rules.secretsPath(scope);
   const selected =
-    scope.kind === 'organization' && scope.visibility === 'selected' ? await repositoryIds(scope.org, scope.repositories) : undefined;
-  const publicKey: { data: unknown } = await call(() => octokit.request(`GET ${base}/public-key`, params));
-  const { key, key_id: keyId } = publicKey.data as { key?: unknown; key_id?: unknown };
-  if (typeof key !== 'string' || typeof keyId !== 'string')
-    throw new GitHubFailure(target, undefined, 'the public-key answer has no key or key_id');
-  const sealed = sealedBox(new TextEncoder().encode(value), Buffer.from(key, 'base64'));
+    scope.kind === 'organization' && scope.visibility === 'selected'
+      ? await repositoryIds(api, target, scope.org, scope.repositories)
+      : undefined;
+  const what = `read the public key of ${rules.describe(scope)}`;
+  const publicKey = await api.call<{ key?: unknown; key_id?: unknown }>({ method: 'GET', what }, `GET ${base}/public-key`);
+  const { key, key_id: keyId } = publicKey.data;
+  const fail = (problem: string): GitHubFailure => new GitHubFailure(target, { method: 'GET', what }, { kind: 'answer', problem });
+  if (typeof key !== 'string' || typeof keyId !== 'string' || keyId === '') throw fail('the answer has no key or key_id');
+  const recipient = Buffer.from(key, 'base64');
+  if (recipient.length !== 32) throw fail(`its public key is ${recipient.length} bytes, not the 32 of an X25519 key`);
+  // GitHub's own clock, to compare with the secret's updated_at if a write's answer is lost.
+  const asked = Date.parse(publicKey.headers.date ?? '');
+  const before = Number.isNaN(asked) ? deps.now().getTime() - 60_000 : asked;
+  const where = describeTarget(target);
   const visibility =
     scope.kind === 'organization' ? { visibility: scope.visibility, ...(selected ? { selected_repository_ids: selected } : {}) } : {};
-  await call(() =>
-    octokit.request(`PUT ${base}/{secret_name}`, {
-      ...params,
-      ...visibility,
-      secret_name: name,
-      encrypted_value: Buffer.from(sealed).toString('base64'),
-      key_id: keyId
-    })
-  );
 
-  async function repositoryIds(org: string, repositories: string[]): Promise<number[]> {
-    const ids: number[] = [];
-    for (const repo of repositories) {
+  return {
+    target,
+    where,
+    write: async (value) => {
+      let sealed: Uint8Array;
       try {
-        const { data: found } = await call(() => octokit.request('GET /repos/{owner}/{repo}', { owner: org, repo }));
-        ids.push((found as { id: number }).id);
+        sealed = sealedBox(new TextEncoder().encode(value), recipient);
       } catch (error) {
-        if (error instanceof GitHubFailure && error.status === 404)
-          throw new GitHubFailure(target, 404, error.message, undefined, `${org}/${repo}`);
-        throw error;
+        throw fail(`its public key is not a usable X25519 key (${error instanceof Error ? error.message : String(error)})`);
+      }
+      const put = { method: 'PUT', what: `store ${where}` };
+      try {
+        await api.call(put, `PUT ${base}/${encodeURIComponent(name)}`, {
+          ...visibility,
+          encrypted_value: Buffer.from(sealed).toString('base64'),
+          key_id: keyId
+        });
+        return 'written';
+      } catch (error) {
+        if (!(error instanceof GitHubFailure) || !error.mayHaveApplied) throw error;
+        return settle(api, base, name, before, error);
       }
     }
-    return ids;
+  };
+}
+
+/** After a write whose answer was lost: 'settled' if the secret changed since `before`, the write's failure if it did not. */
+async function settle(api: GitHubApi, base: string, name: string, before: number, lost: GitHubFailure): Promise<'settled'> {
+  let updated: number;
+  try {
+    const read = await api.call<{ updated_at?: unknown }>(
+      { method: 'GET', what: `read when ${lost.request.what.replace(/^store /, '')} was last updated` },
+      `GET ${base}/${encodeURIComponent(name)}`
+    );
+    updated = Date.parse(typeof read.data.updated_at === 'string' ? read.data.updated_at : '');
+  } catch (error) {
+    // A secret that does not exist was certainly not written.
+    if (error instanceof GitHubFailure && error.facts.kind === 'status' && error.facts.status === 404) throw notApplied(lost);
+    throw new SecretWriteUnknown(lost, error);
   }
+  if (Number.isNaN(updated)) throw new SecretWriteUnknown(lost, undefined);
+  // updated_at has whole seconds; `before` is GitHub's clock from the public key's answer.
+  if (updated >= Math.floor(before / 1000) * 1000) return 'settled';
+  throw notApplied(lost);
 }
 
-/**
- * One GitHub API call, retried while GitHub limits the rate (a 429, or a 403 that says so:
- * a Retry-After, no requests remaining, or "rate limit" in the message), as the SuprSend
- * client retries: at most `retries` times, waiting what Retry-After asks up to the same cap.
- * Any other failure, or the last one, becomes a GitHubFailure.
- */
-async function withRateLimitRetries<T>(target: SecretTarget, retry: GitHubRetry, call: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : undefined;
-      const message = error instanceof Error ? error.message : String(error);
-      const limited = rateLimitWait(error, status, message, retry.now);
-      if (limited === undefined) throw new GitHubFailure(target, status, message);
-      if (limited.waitMs !== undefined && limited.waitMs > MAX_RETRY_AFTER_MS) {
-        throw new GitHubFailure(target, status, message, { retries: attempt, askedMs: limited.waitMs, maxWaitMs: MAX_RETRY_AFTER_MS });
-      }
-      if (attempt >= retry.retries) throw new GitHubFailure(target, status, message, { retries: attempt, maxWaitMs: MAX_RETRY_AFTER_MS });
-      await retry.sleep(limited.waitMs ?? backoffMs(attempt, Math.random));
-    }
+function notApplied(lost: GitHubFailure): GitHubFailure {
+  return new GitHubFailure(lost.target, lost.request, lost.facts, true);
+}
+
+/** The ids of the repositories an organization secret is visible to; a lookup GitHub refuses fails before any key exists. */
+async function repositoryIds(api: GitHubApi, target: SecretTarget, org: string, repositories: string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const repo of repositories) {
+    const repository = `${org}/${repo}`;
+    const request = { method: 'GET', what: `look up repository ${repository}`, repository };
+    const found = await api.call<{ id?: unknown }>(request, 'GET /repos/{owner}/{repo}', { owner: org, repo });
+    if (typeof found.data.id !== 'number') throw new GitHubFailure(target, request, { kind: 'answer', problem: 'the answer has no id' });
+    ids.push(found.data.id);
   }
+  return ids;
 }
-
-/** Whether GitHub limited the rate, and how long it asked to wait (undefined: it did not say). */
-function rateLimitWait(error: unknown, status: number | undefined, message: string, now: Date): { waitMs: number | undefined } | undefined {
-  const headers = (error as { response?: { headers?: Record<string, string | undefined> } }).response?.headers ?? {};
-  const retryAfter = parseRetryAfter(headers['retry-after'], now);
-  const exhausted = headers['x-ratelimit-remaining'] === '0';
-  if (status !== 429 && !(status === 403 && (retryAfter !== undefined || exhausted || /rate limit/i.test(message)))) return undefined;
-  const reset = Number(headers['x-ratelimit-reset']);
-  const untilReset = exhausted && Number.isFinite(reset) ? Math.max(0, reset * 1000 - now.getTime()) : undefined;
-  return { waitMs: retryAfter ?? untilReset };
-}
-
-export { describeTarget };

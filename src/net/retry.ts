@@ -18,19 +18,25 @@ function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status <= 599);
 }
 
+/** GET, PUT and DELETE are idempotent: sending one twice does what sending it once does. */
+export function isIdempotent(method: Method): boolean {
+  return method === 'GET' || method === 'PUT' || method === 'DELETE';
+}
+
 /**
- * Whether a request that got `status` may be sent again. GET and DELETE are
- * idempotent. A POST mints a key: it is repeated only when the server said it did
- * not process it (429), never after a 5xx, a reset or a timeout.
+ * Whether a request that got `status` may be sent again. GET, PUT and DELETE are
+ * idempotent. A POST mints something (a key, an issue) and a PATCH may build on what
+ * it finds: they are repeated only when the server said it did not process them (429),
+ * never after a 5xx, a reset or a timeout.
  */
 export function mayRetryStatus(method: Method, status: number): boolean {
-  if (method === 'POST') return status === 429;
+  if (!isIdempotent(method)) return status === 429;
   return isRetryableStatus(status);
 }
 
 /** Whether a request that failed in transit may be sent again. */
 export function mayRetryTransportFailure(method: Method, mayHaveReachedServer: boolean): boolean {
-  return method !== 'POST' || !mayHaveReachedServer;
+  return isIdempotent(method) || !mayHaveReachedServer;
 }
 
 /** Exponential backoff with full jitter for attempt 0, 1, 2, … */

@@ -4,7 +4,8 @@
  * and the GitHub secrets API report facts; this words them. Pure, so it tests without a server.
  */
 import { ActionError } from '../errors.js';
-import { describeTarget, GitHubFailure } from '../github/failure.js';
+import { GitHubFailure } from '../github/failure.js';
+import { describeTarget, scopeRules } from '../github/target.js';
 import { TOKEN_ENV } from '../inputs/defaults.js';
 import { SuprSendFailure, type AnswerProblem, type BodyFacts, type FailedRequest } from '../suprsend/failure.js';
 import { DEFAULT_BASE_URL } from '../suprsend/types.js';
@@ -150,46 +151,94 @@ function afterRetries(retries: number): string {
   return `after ${retries} ${retries === 1 ? 'retry' : 'retries'}`;
 }
 
-/** GitHub's reason, and the permission that is likely missing. */
+/** GitHub's reason, and what to fix: the permission that is likely missing, the address, the network. */
 function explainGitHub(failure: GitHubFailure): string {
-  const { target, status, message, rateLimited } = failure;
+  const { target, request: r, facts: f } = failure;
   const where = describeTarget(target);
-  if (rateLimited !== undefined) {
-    const http = `HTTP ${status ?? '?'}: ${message}`;
-    return rateLimited.askedMs !== undefined
-      ? `GitHub is limiting the rate of secret writes (${http}) and asked to wait ${Math.ceil(rateLimited.askedMs / 1000)} s, longer than the ` +
-          `${rateLimited.maxWaitMs / 1000} s this action waits, so the key was not stored as ${where}. Run the job again later.`
-      : `GitHub is limiting the rate of secret writes (${http})${rateLimited.retries > 0 ? ` ${afterRetries(rateLimited.retries)}` : ''}, ` +
-          `so the key was not stored as ${where}. Run fewer jobs that write secrets at once, or run the job again later.`;
+  const api = `GITHUB_API_URL (${target.apiUrl})`;
+  const tried = (retries: number): string => (retries > 0 ? ` (${afterRetries(retries)})` : '');
+  const notStored = failure.mayHaveApplied
+    ? `GitHub may have stored the key as ${where} all the same.`
+    : `The key was not stored as ${where}${failure.notApplied ? ' (read back: the secret did not change)' : ''}.`;
+  switch (f.kind) {
+    case 'transport': {
+      const host = hostOf(target.apiUrl);
+      if (f.failure === 'timeout') {
+        return (
+          `GitHub did not answer in time to ${r.what}: ${f.message}${tried(f.retries)}, the deadline set by 'timeout-seconds'. ` +
+          `${notStored} Raise 'timeout-seconds' if GitHub is slow, or run again later.`
+        );
+      }
+      if (f.failure === 'too-large') return `GitHub's answer to ${r.what} is too large: ${f.message}. Is ${api} GitHub's API?`;
+      const lead = f.failure === 'unreachable' ? `Could not reach GitHub at ${host}` : `The connection to GitHub at ${host} failed`;
+      return (
+        `${lead} to ${r.what}: ${f.message}${tried(f.retries)}. ${notStored} ` +
+        `Check ${api}, the runner's network and, behind a proxy, HTTPS_PROXY (and NO_PROXY).`
+      );
+    }
+    case 'retry-after':
+      return (
+        `GitHub answered HTTP ${f.status} to ${r.what} and asked to wait ${Math.ceil(f.waitMs / 1000)} s, longer than the ` +
+        `${f.maxWaitMs / 1000} s this action waits, so the key was not stored as ${where}. Run the job again later.`
+      );
+    case 'redirect': {
+      const why =
+        f.why === 'write'
+          ? 'a write is never sent anywhere else'
+          : f.why === 'too-many'
+            ? 'too many redirects in a row'
+            : 'it leads to another origin';
+      return (
+        `GitHub answered the request to ${r.what} with a redirect (HTTP ${f.status}${f.location ? ` to ${f.location}` : ''}), which the action does not follow: ${why}. ` +
+        `The token and the secret go only to ${api}. The key was not stored as ${where}: set GITHUB_API_URL to the address that serves GitHub's API.`
+      );
+    }
+    case 'answer':
+      return `GitHub's answer to ${r.what} cannot be right: ${f.problem}. The key was not stored as ${where}. Is ${api} GitHub's API, and not a proxy answering instead?`;
+    case 'status':
+      return f.rateLimited
+        ? `GitHub is limiting the rate of requests (HTTP ${f.status}: ${f.message})${f.retries > 0 ? ` ${afterRetries(f.retries)}` : ''}, ` +
+            `so the key was not stored as ${where}. Run fewer jobs that write secrets at once, or run the job again later.`
+        : failure.mayHaveApplied
+          ? `GitHub failed to ${r.what}: ${gitHubStatus(failure, f.status, f.message, f.retries)} ${notStored}`
+          : `GitHub did not store the key as ${where}: ${gitHubStatus(failure, f.status, f.message, f.retries)}${failure.notApplied ? ` ${notStored}` : ''}`;
   }
+}
+
+function gitHubStatus(failure: GitHubFailure, status: number, message: string, retries: number): string {
+  const { target, request: r } = failure;
   const { scope } = target;
-  const token = "(a fine-grained token or GitHub App token; the workflow's GITHUB_TOKEN cannot write secrets)";
-  const permission =
-    scope.kind === 'organization'
-      ? `'github-token' needs the organization permission "Secrets: write" ${token}, or the admin:org scope for a classic token`
-      : scope.kind === 'environment'
-        ? `'github-token' needs the repository permission "Environments: write" ${token}`
-        : `'github-token' needs the repository permission "Secrets: write" ${token}`;
-  const reason = ((): string => {
-    if (failure.unknownRepository !== undefined) {
-      return `HTTP 404 (${message}): repository ${failure.unknownRepository}, named in 'secret-repositories', does not exist or the token cannot see it.`;
-    }
-    switch (status) {
-      case undefined:
-        return `${message}. Check GITHUB_API_URL (${target.apiUrl}) and the runner's network.`;
-      case 401:
-        return `HTTP 401 (${message}): 'github-token' is not a valid token.`;
-      case 403:
-        return `HTTP 403 (${message}): ${permission}.`;
-      case 404:
-        return scope.kind === 'organization'
-          ? `HTTP 404 (${message}): organization ${scope.org} does not exist, or the token cannot see it; ${permission}.`
-          : scope.kind === 'environment'
-            ? `HTTP 404 (${message}): environment '${scope.environment}' or repository ${scope.owner}/${scope.repo} does not exist, or the token cannot see it; ${permission}.`
-            : `HTTP 404 (${message}): repository ${scope.owner}/${scope.repo} does not exist or the token cannot see it; ${permission}.`;
-      default:
-        return `HTTP ${status} (${message}).`;
-    }
-  })();
-  return `GitHub did not store the key as ${where}: ${reason}`;
+  const http = `HTTP ${status} (${message})`;
+  const permission = scopeRules(scope).permission;
+  if (r.repository !== undefined && (status === 403 || status === 404)) {
+    return status === 403
+      ? `${http}: the token may not read repository ${r.repository}, named in 'secret-repositories' (its id is needed to select it). ` +
+          `Give the token read access to it: authorize the token for the organization's SAML SSO, let the runner through its IP allow list, ` +
+          `or add the repository to the fine-grained token's or GitHub App's repositories.`
+      : `${http}: repository ${r.repository}, named in 'secret-repositories', does not exist or the token cannot see it.`;
+  }
+  switch (status) {
+    case 401:
+      return `${http}: 'github-token' is not a valid token.`;
+    case 403:
+      return `${http}: ${permission}.`;
+    case 404:
+      return scope.kind === 'organization'
+        ? `${http}: organization ${scope.org} does not exist, or the token cannot see it; ${permission}.`
+        : scope.kind === 'environment'
+          ? `${http}: environment '${scope.environment}' or repository ${scope.owner}/${scope.repo} does not exist, or the token cannot see it; ${permission}.`
+          : `${http}: repository ${scope.owner}/${scope.repo} does not exist or the token cannot see it; ${permission}.`;
+    default:
+      return status >= 500
+        ? `${http}${retries > 0 ? ` ${afterRetries(retries)}` : ''}. The fault is on GitHub's side or a proxy's; run again later.`
+        : `${http}.`;
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

@@ -3,8 +3,8 @@
  * deadline, Retry-After. Shared by the workspace key client and the workspace directory.
  * Throws `SuprSendFailure`s (facts); prints nothing but `debug` lines.
  */
-import { TransportError, type HttpResponse, type Method } from '../net/http.js';
-import { backoffMs, MAX_RETRY_AFTER_MS, mayRetryStatus, mayRetryTransportFailure, parseRetryAfter } from '../net/retry.js';
+import type { HttpResponse, Method } from '../net/http.js';
+import { send, SendFailure, type Sent } from '../net/send.js';
 import type { ClientDeps } from './client.js';
 import { apiMessage } from './responses.js';
 import { SuprSendFailure, type FailedRequest } from './failure.js';
@@ -46,45 +46,29 @@ export class Requester {
       'User-Agent': this.deps.userAgent
     };
     const body = op.body === undefined ? undefined : JSON.stringify(op.body);
-    const retries = this.connection.retries;
     const fail = (facts: ConstructorParameters<typeof SuprSendFailure>[1]): SuprSendFailure =>
       new SuprSendFailure(this.failedRequest(op), facts);
-
-    for (let attempt = 0; ; attempt++) {
-      const started = this.deps.now().getTime();
-      const elapsed = (): string => `${this.deps.now().getTime() - started} ms`;
-      let response: HttpResponse;
-      try {
-        response = await this.deps.transport({ method: op.method, url, headers, body, timeoutMs: this.connection.timeoutMs });
-      } catch (error) {
-        if (!(error instanceof TransportError)) throw error;
-        this.deps.debug(`${op.method} ${url.href} failed after ${elapsed()}: ${error.message}`);
-        if (attempt < retries && mayRetryTransportFailure(op.method, error.mayHaveReachedServer)) {
-          await this.deps.sleep(backoffMs(attempt, this.deps.random));
-          continue;
-        }
-        throw fail({
-          kind: 'transport',
-          failure: error.failure,
-          message: error.message,
-          retries: attempt,
-          mayHaveReachedServer: error.mayHaveReachedServer
-        });
+    let sent: Sent;
+    try {
+      sent = await send(
+        { method: op.method, url, headers, body, timeoutMs: this.connection.timeoutMs },
+        { retries: this.connection.retries },
+        this.deps
+      );
+    } catch (error) {
+      if (!(error instanceof SendFailure)) throw error;
+      const { facts } = error;
+      if (facts.kind === 'retry-after') {
+        throw fail({ kind: 'retry-after', status: facts.response.status, waitMs: facts.waitMs, maxWaitMs: facts.maxWaitMs });
       }
-      this.deps.debug(`${op.method} ${url.href} -> ${response.status} in ${elapsed()}`);
-      const { status } = response;
-      if ((status >= 200 && status < 300) || accepted.includes(status)) return response;
-      if (attempt < retries && mayRetryStatus(op.method, status)) {
-        const asked = parseRetryAfter(response.headers['retry-after'], this.deps.now());
-        if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) {
-          throw fail({ kind: 'retry-after', status, waitMs: asked, maxWaitMs: MAX_RETRY_AFTER_MS });
-        }
-        await this.deps.sleep(asked ?? backoffMs(attempt, this.deps.random));
-        continue;
-      }
-      const location = response.headers.location;
-      throw fail({ kind: 'status', status, apiMessage: apiMessage(response), retries: attempt, ...(location ? { location } : {}) });
+      const { failure, message, mayHaveReachedServer } = facts.error;
+      throw fail({ kind: 'transport', failure, message, retries: facts.retries, mayHaveReachedServer });
     }
+    const { response, retries } = sent;
+    const { status } = response;
+    if ((status >= 200 && status < 300) || accepted.includes(status)) return response;
+    const location = response.headers.location;
+    throw fail({ kind: 'status', status, apiMessage: apiMessage(response), retries, ...(location ? { location } : {}) });
   }
 
   failedRequest(op: Operation): FailedRequest {

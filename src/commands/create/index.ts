@@ -1,7 +1,9 @@
 /** `create`: a new key (or, with `if-exists`, the newest existing one), handed over as outputs, secret and state. */
 import { describeOrigin } from '../../github/origin.js';
 import type { CommandDefinition } from '../command.js';
-import { handOverNewKey } from './hand-over.js';
+import { checkBeforeMinting } from '../key-handover.js';
+import type { PreparedSecret } from '../../github/secrets-api.js';
+import { passOnNewKey } from './hand-over.js';
 import { createOutputs, createSummary, tellCreate } from './report.js';
 import { createKey } from './run.js';
 import { CREATE_INPUTS, parseCreate, type CreateSettings } from './settings.js';
@@ -11,11 +13,17 @@ export const createCommand: CommandDefinition<CreateSettings> = {
   manyWorkspaces: () => false,
   parse: parseCreate,
   run: async (context, settings) => {
-    const result = await createKey(context.client, settings, describeOrigin(context.env));
+    // GitHub is asked first: a target it refuses means no key is made.
+    let prepared: PreparedSecret | undefined;
+    const result = await createKey(context.client, settings, describeOrigin(context.env), async () => {
+      if (settings.secret !== undefined) prepared = await checkBeforeMinting(settings.secret, context);
+    });
     const { secret } = result;
     return {
       workspaces: [context.client.workspace],
-      ...(secret === undefined ? {} : { createdKeyId: result.key.id, handOver: () => handOverNewKey(result, secret, settings, context) }),
+      ...(secret === undefined
+        ? {}
+        : { newKey: { id: result.key.id, store: () => passOnNewKey(result, secret, prepared, settings, context) } }),
       outputs: (sink) => {
         createOutputs(result, sink);
       },

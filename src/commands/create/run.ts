@@ -18,9 +18,15 @@ export interface CreateResult {
 
 /**
  * Creates a key: one POST. With `if-exists: skip` or `fail`, one listing first to
- * look for active keys of the same name.
+ * look for active keys of the same name. `beforeMinting` runs just before the POST,
+ * once it is sure a key will be made: everything that can refuse is asked there.
  */
-export async function createKey(client: SuprSendClient, settings: CreateSettings, origin: string | undefined): Promise<CreateResult> {
+export async function createKey(
+  client: SuprSendClient,
+  settings: CreateSettings,
+  origin: string | undefined,
+  beforeMinting: () => Promise<void>
+): Promise<CreateResult> {
   const { workspace } = client;
   if (settings.ifExists !== 'create') {
     const existing = activeKeysNamed(await client.listKeys(), settings.name);
@@ -37,6 +43,7 @@ export async function createKey(client: SuprSendClient, settings: CreateSettings
       );
     }
   }
+  await beforeMinting();
   const { key, secret } = await client.createKey(settings.name, settings.description ?? origin);
   return { workspace, created: true, key, secret };
 }

@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js';
-import type { SecretTarget } from '../../github/failure.js';
+import type { SecretTarget } from '../../github/target.js';
 import { readSecretTarget, SECRET_INPUTS } from '../../github/secret-target.js';
 import { boolean, oneOf, type InputReader } from '../../inputs/read.js';
 import { description, keyName } from '../../inputs/rules.js';

@@ -1,7 +1,8 @@
 /** `rotate`: a new key, stored where asked, then the older keys of its name disabled beyond `keep`; a dry run only plans. */
 import { describeOrigin } from '../../github/origin.js';
+import type { PreparedSecret } from '../../github/secrets-api.js';
 import type { CommandDefinition, CommandReport } from '../command.js';
-import { storeNewKey } from '../key-handover.js';
+import { checkBeforeMinting, storeNewKey } from '../key-handover.js';
 import { rotateFinalOutputs, rotateOutputs, rotateSummary, tellRotate } from './report.js';
 import { finishRotation, startRotation } from './run.js';
 import { parseRotate, ROTATE_INPUTS, type RotateSettings } from './settings.js';
@@ -11,16 +12,23 @@ export const rotateCommand: CommandDefinition<RotateSettings> = {
   manyWorkspaces: () => false,
   parse: parseRotate,
   run: async (context, settings) => {
-    const result = await startRotation(context.client, settings, describeOrigin(context.env), context.now);
+    // GitHub is asked first (never in a dry run): a target it refuses means no key is made.
+    let prepared: PreparedSecret | undefined;
+    const result = await startRotation(context.client, settings, describeOrigin(context.env), context.now, async () => {
+      if (settings.secret !== undefined) prepared = await checkBeforeMinting(settings.secret, context);
+    });
     const { created } = result;
     const report: CommandReport = {
       workspaces: [context.client.workspace],
       ...(created === undefined
         ? {}
         : {
-            createdKeyId: created.key.id,
-            handOver: async () => {
-              if (settings.secret !== undefined) result.stored = await storeNewKey(created.secret, settings.secret, context);
+            newKey: {
+              id: created.key.id,
+              store: async () => {
+                if (prepared !== undefined) result.stored = await storeNewKey(prepared, created.secret);
+                return result.stored?.where;
+              }
             }
           }),
       outputs: (sink) => {

@@ -32,7 +32,8 @@ export async function startRotation(
   client: SuprSendClient,
   settings: RotateSettings,
   origin: string | undefined,
-  now: Date
+  now: Date,
+  beforeMinting: () => Promise<void>
 ): Promise<RotateResult> {
   const older = planByFilter(
     await client.listKeys(),
@@ -46,7 +47,10 @@ export async function startRotation(
     planned: older.disable,
     kept: older.kept
   };
-  if (!settings.dryRun) result.created = await client.createKey(settings.name, settings.description ?? origin);
+  if (!settings.dryRun) {
+    await beforeMinting();
+    result.created = await client.createKey(settings.name, settings.description ?? origin);
+  }
   return result;
 }
 
