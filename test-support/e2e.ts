@@ -108,12 +108,13 @@ export function theError(result: RunResult): string {
 /** The fake SuprSend server and a fake GitHub API, with the environment that points the action at the latter. */
 export async function withGitHub(
   node: string,
-  fail: GitHubFault | FakeGitHubOptions | undefined,
+  fail: GitHubFault | (FakeGitHubOptions & { mock?: MockOptions }) | undefined,
   body: (h: Harness, gh: FakeGitHub, env: Record<string, string>) => Promise<void>
 ): Promise<void> {
-  const gh = await startFakeGitHub(fail === undefined ? {} : typeof fail === 'function' ? { fail } : fail);
+  const options = fail === undefined ? {} : typeof fail === 'function' ? { fail } : fail;
+  const gh = await startFakeGitHub(options);
   try {
-    await withMock(node, {}, (h) => body(h, gh, { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/shop' }));
+    await withMock(node, options.mock ?? {}, (h) => body(h, gh, { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/shop' }));
   } finally {
     await gh.close();
   }

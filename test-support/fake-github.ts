@@ -18,6 +18,8 @@ export interface RecordedRequest {
   path: string;
   authorization: string | undefined;
   body: string;
+  /** When it arrived (ms since the epoch). */
+  at: number;
   status?: number;
   /** The answer's body as sent (JSON), for the contract test. */
   answer?: string;
@@ -37,7 +39,7 @@ export interface FakeGitHub {
 export type FaultAnswer =
   | { status: number; message?: string; body?: unknown; headers?: Record<string, string>; apply?: boolean }
   | { reset: true; apply?: boolean }
-  | { hang: true };
+  | { hang: true; apply?: boolean };
 
 export type GitHubFault = (method: string, path: string) => FaultAnswer | undefined;
 
@@ -74,7 +76,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         rawPath,
         path: decodeURIComponent(rawPath),
         authorization: req.headers.authorization,
-        body
+        body,
+        at: Date.now()
       };
       state.requests.push(recorded);
       const send = ({ status, body: data, headers = {} }: Answer): void => {
@@ -85,7 +88,6 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         res.end(text);
       };
       const fault = options.fail?.(method, recorded.path);
-      if (fault !== undefined && 'hang' in fault) return;
       const authorized = req.headers.authorization === `token ${GITHUB_TEST_TOKEN}`;
       const answer = (): Answer =>
         authorized ? world.answer(method, segments, body, state.url) : { status: 401, body: { message: 'Bad credentials', status: '401' } };
@@ -94,6 +96,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         return;
       }
       if (fault.apply === true) answer();
+      if ('hang' in fault) return;
       if ('reset' in fault) {
         req.socket.destroy();
         return;

@@ -13,19 +13,21 @@ import * as net from 'node:net';
 import { MOCK_TOKEN, startMockServer } from '../../tools/mock-server.js';
 import { runAction } from '../../tools/run-action.js';
 import { ENTRY, NODES } from '../../test-support/e2e.js';
+import { GITHUB_TEST_TOKEN, startFakeGitHub } from '../../test-support/fake-github.js';
 import { listenOnLoopback } from '../../test-support/util.js';
 
 const [, node] = NODES[0]!;
 
 describe('proxies', () => {
-  /** A CONNECT proxy on loopback that sends every tunnel to `target`, recording the hosts asked for. */
-  async function startProxy(target: number) {
+  /** A CONNECT proxy on loopback that sends every tunnel to `target` (or the port named for its host), recording the hosts asked for. */
+  async function startProxy(target: number | Record<string, number>) {
     const asked: string[] = [];
     const sockets = new Set<net.Socket>();
     const server = http.createServer((_req, res) => res.writeHead(405).end());
     server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
       asked.push(req.url ?? '');
-      const upstream = net.connect(target, '127.0.0.1', () => {
+      const port = typeof target === 'number' ? target : (target[(req.url ?? '').split(':')[0] ?? ''] ?? 9);
+      const upstream = net.connect(port, '127.0.0.1', () => {
         client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
         upstream.write(head);
         upstream.pipe(client);
@@ -150,6 +152,39 @@ describe('proxies', () => {
       expect(bypassed.errors[0]).toMatch(/Could not reach SuprSend at suprsend\.test:\d+ .*(ENOTFOUND|EAI_AGAIN)/);
     } finally {
       await proxy.close();
+      await mock.close();
+    }
+  });
+
+  it("stores a secret through the proxy too: GitHub requests take the runner's proxy settings, and no undici is needed", async () => {
+    const mock = await startMockServer();
+    const gh = await startFakeGitHub();
+    const proxy = await startProxy({ 'suprsend.test': Number(new URL(mock.url).port), 'github.test': Number(new URL(gh.url).port) });
+    try {
+      const inputs = {
+        'service-token': MOCK_TOKEN,
+        workspace: 'staging',
+        name: 'backend',
+        'base-url': `http://suprsend.test:${new URL(mock.url).port}`,
+        'secret-name': 'SUPRSEND_API_KEY',
+        'github-token': GITHUB_TEST_TOKEN,
+        retries: '0'
+      };
+      const env = {
+        HTTP_PROXY: proxy.url,
+        HTTPS_PROXY: proxy.url,
+        GITHUB_API_URL: `http://github.test:${new URL(gh.url).port}`,
+        GITHUB_REPOSITORY: 'acme/shop'
+      };
+      const result = await runAction({ entry: ENTRY, node, inputs, env });
+      expect(result.errors).toEqual([]);
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(gh.secrets.get('acme/shop/SUPRSEND_API_KEY')).toBe(mock.secrets[0]);
+      expect(new Set(proxy.asked.map((host) => host.split(':')[0]))).toEqual(new Set(['suprsend.test', 'github.test']));
+    } finally {
+      await proxy.close();
+      await gh.close();
       await mock.close();
     }
   });

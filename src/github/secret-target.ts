@@ -23,6 +23,13 @@ const REPO_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 /** owner/repo as GitHub allows them. */
 const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
 
+/** A path segment that would move a request elsewhere once the URL is read: '.', '..', or nothing. */
+export function isDotOrEmpty(segment: string): boolean {
+  return segment === '' || segment === '.' || segment === '..';
+}
+
+const DOT_SEGMENTS = "'.', '..' and empty parts change where a request goes";
+
 /** The GitHub token, masked (every line of it) before its shape is checked; '' when not given. */
 export function readGitHubToken(read: ReadInput, mask: (secret: string) => void): string {
   const token = read('github-token');
@@ -71,8 +78,8 @@ function scope(read: ReadInput, isSet: (input: string) => boolean, env: Record<s
   if (repository === '')
     throw new InputError('secret-repository', 'is required outside GitHub Actions (GITHUB_REPOSITORY is not set): give owner/repo.');
   const [, owner, repo] = REPOSITORY.exec(repository) ?? [];
-  if (owner === undefined || repo === undefined) {
-    throw new InputError('secret-repository', `must be owner/repo, e.g. acme/shop, got ${quote(repository)}.`);
+  if (owner === undefined || repo === undefined || isDotOrEmpty(repo)) {
+    throw new InputError('secret-repository', `must be owner/repo, e.g. acme/shop (${DOT_SEGMENTS}), got ${quote(repository)}.`);
   }
   const environment = read('secret-environment');
   if (CONTROL_CHARS.test(environment) || environment.length > 255) {
@@ -80,6 +87,10 @@ function scope(read: ReadInput, isSet: (input: string) => boolean, env: Record<s
       'secret-environment',
       `must be an environment name of at most 255 characters without control characters, got ${quote(environment)}.`
     );
+  }
+  // A '/' is kept (sent encoded, as GitHub asks); a part of the name that is '.', '..' or empty is not a name.
+  if (environment !== '' && environment.split('/').some(isDotOrEmpty)) {
+    throw new InputError('secret-environment', `must be an environment's name; ${DOT_SEGMENTS}: got ${quote(environment)}.`);
   }
   return environment === '' ? { kind: 'repository', owner, repo } : { kind: 'environment', owner, repo, environment };
 }
@@ -110,14 +121,12 @@ function organizationScope(org: string, read: ReadInput): SecretScope {
       `only applies with 'secret-visibility: selected' (it is '${visibility}'): set it to selected, or remove the list.`
     );
   }
+  // Organization names are not case-sensitive on GitHub: 'Acme' and 'acme/shop' name the same organization.
+  const bare = (repo: string): string => (repo.toLowerCase().startsWith(`${org.toLowerCase()}/`) ? repo.slice(org.length + 1) : repo);
   for (const repo of repositories) {
-    const bare = repo.startsWith(`${org}/`) ? repo.slice(org.length + 1) : repo;
-    if (!REPO_NAME.test(bare)) throw new InputError('secret-repositories', `must be repository names of ${org}, got ${quote(repo)}.`);
+    if (!REPO_NAME.test(bare(repo)) || isDotOrEmpty(bare(repo))) {
+      throw new InputError('secret-repositories', `must be repository names of ${org} (${DOT_SEGMENTS}), got ${quote(repo)}.`);
+    }
   }
-  return {
-    kind: 'organization',
-    org,
-    visibility,
-    repositories: repositories.map((r) => (r.startsWith(`${org}/`) ? r.slice(org.length + 1) : r))
-  };
+  return { kind: 'organization', org, visibility, repositories: repositories.map(bare) };
 }

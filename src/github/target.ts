@@ -36,7 +36,11 @@ interface ScopeRules<S extends SecretScope> {
 }
 
 const TOKEN_KINDS = "(a fine-grained token or GitHub App token; the workflow's GITHUB_TOKEN cannot write secrets)";
-const seg = encodeURIComponent;
+/** One path segment, encoded; '.', '..' or empty would move the request elsewhere once the URL is read, so they never get here. */
+function seg(value: string): string {
+  if (value === '' || value === '.' || value === '..') throw new Error(`refusing ${JSON.stringify(value)} as a part of a GitHub API path`);
+  return encodeURIComponent(value);
+}
 
 export const SCOPES: { [K in SecretScope['kind']]: ScopeRules<ScopeOf<K>> } = {
   repository: {
