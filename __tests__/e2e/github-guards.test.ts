@@ -29,7 +29,16 @@ async function elsewhere(): Promise<{ url: string; hits: string[]; close: () => 
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"key_id":"1","key":"AAAA"}');
   });
   const port = await listenOnLoopback(server);
-  return { url: `http://127.0.0.1:${port}`, hits, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    hits,
+    close: () =>
+      new Promise((r) =>
+        server.close(() => {
+          r();
+        })
+      )
+  };
 }
 
 describe('GitHub requests under the same guards as SuprSend requests', () => {
