@@ -1,0 +1,138 @@
+/**
+ * Contract with GitHub's published REST description (`@octokit/openapi`, api.github.com.json):
+ * the bundled action runs against the fake GitHub, and every request it sends must be an
+ * operation the description has (method and path, each parameter in its segment, environment
+ * names encoded), with a body its schema accepts; every answer the fake gives must be a status
+ * that operation lists, with a body its schema accepts. So the action speaks GitHub's API, and
+ * the fake answers as GitHub does. (A repository lookup is answered with the fields the action
+ * reads, `id` and `full_name`, not the whole `full-repository`.)
+ */
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { GITHUB_TEST_TOKEN, type RecordedRequest } from '../../test-support/fake-github.js';
+import { NODES, withGitHub } from '../../test-support/e2e.js';
+
+const [, node] = NODES[0]!;
+const require = createRequire(import.meta.url);
+
+interface Operation {
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+}
+interface Description {
+  paths: Record<string, Record<string, Operation>>;
+  components: unknown;
+}
+
+let description: Description;
+let ajv: Ajv;
+const compiled = new Map<unknown, ValidateFunction>();
+
+beforeAll(() => {
+  const file = require.resolve('@octokit/openapi/generated/api.github.com.json');
+  description = JSON.parse(readFileSync(file, 'utf8')) as Description;
+  ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
+  ajv.addSchema({ $id: 'gh', components: description.components });
+});
+
+/** A schema of the description, its `#/components/…` references pointed at the document added above. */
+function validator(schema: unknown): ValidateFunction {
+  let found = compiled.get(schema);
+  if (found === undefined) {
+    found = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"gh#/components/')) as object);
+    compiled.set(schema, found);
+  }
+  return found;
+}
+
+/** The description's operation for a request as sent: each `{parameter}` one whole, still-encoded segment. */
+function operationOf(request: RecordedRequest): { template: string; operation: Operation } | undefined {
+  for (const [template, methods] of Object.entries(description.paths)) {
+    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    const operation = methods[request.method.toLowerCase()];
+    if (pattern.test(request.rawPath) && operation !== undefined) return { template, operation };
+  }
+  return undefined;
+}
+
+function expectKept(requests: RecordedRequest[]): void {
+  expect(requests.length).toBeGreaterThan(0);
+  for (const request of requests) {
+    const found = operationOf(request);
+    expect([request.method, request.rawPath, found?.template !== undefined]).toEqual([request.method, request.rawPath, true]);
+    const { operation, template } = found!;
+    expect(request.authorization).toBe(`token ${GITHUB_TEST_TOKEN}`);
+    const bodySchema = operation.requestBody?.content['application/json']?.schema;
+    if (bodySchema !== undefined) {
+      const check = validator(bodySchema);
+      expect([template, check(JSON.parse(request.body)), check.errors]).toEqual([template, true, null]);
+    } else {
+      expect(request.body).toBe('');
+    }
+    // Errors GitHub may give on any operation (401, 404 …) are often left out of it: those must be a basic-error.
+    const answered =
+      operation.responses[String(request.status)] ??
+      ((request.status ?? 0) >= 400
+        ? { content: { 'application/json': { schema: { $ref: '#/components/schemas/basic-error' } } } }
+        : undefined);
+    expect([template, request.status, answered !== undefined]).toEqual([template, request.status, true]);
+    const answerSchema = answered?.content?.['application/json']?.schema;
+    if (answerSchema !== undefined && template !== '/repos/{owner}/{repo}') {
+      const check = validator(answerSchema);
+      expect([template, check(JSON.parse(request.answer || 'null')), check.errors]).toEqual([template, true, null]);
+    }
+  }
+}
+
+describe("contract with GitHub's REST description", () => {
+  it('repository secrets: created (201), then updated (204)', async () => {
+    await withGitHub(node, undefined, async (h, gh, env) => {
+      const inputs = { name: 'backend', 'secret-name': 'SUPRSEND_API_KEY', 'github-token': GITHUB_TEST_TOKEN };
+      expect((await h.run(inputs, { env })).exitCode).toBe(0);
+      expect((await h.run({ ...inputs, command: 'rotate' }, { env })).exitCode).toBe(0);
+      expect(gh.requests.map((r) => r.status)).toEqual([200, 201, 200, 204]);
+      expectKept(gh.requests);
+    });
+  });
+
+  it('an environment secret whose name holds a "/"', async () => {
+    await withGitHub(node, undefined, async (h, gh, env) => {
+      const inputs = { name: 'backend', 'secret-name': 'K', 'github-token': GITHUB_TEST_TOKEN, 'secret-environment': 'prod/eu' };
+      expect((await h.run(inputs, { env })).exitCode).toBe(0);
+      expectKept(gh.requests);
+    });
+  });
+
+  it('an organization secret for selected repositories, and for all', async () => {
+    await withGitHub(node, undefined, async (h, gh, env) => {
+      const org = { name: 'backend', 'secret-name': 'K', 'github-token': GITHUB_TEST_TOKEN, 'secret-organization': 'acme' };
+      expect((await h.run({ ...org, 'secret-visibility': 'selected', 'secret-repositories': 'shop, api' }, { env })).exitCode).toBe(0);
+      expect((await h.run({ ...org, 'secret-visibility': 'all' }, { env })).exitCode).toBe(0);
+      expectKept(gh.requests);
+    });
+  });
+
+  it('a write whose answer was lost, settled by reading the secret back', async () => {
+    let puts = 0;
+    const fail = (method: string) => (method === 'PUT' && puts++ === 0 ? { status: 502, message: 'Bad Gateway', apply: true } : undefined);
+    await withGitHub(node, fail, async (h, gh, env) => {
+      const inputs = { name: 'backend', 'secret-name': 'K', 'github-token': GITHUB_TEST_TOKEN, retries: '0' };
+      expect((await h.run(inputs, { env })).exitCode).toBe(0);
+      expect(gh.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'PUT 502', 'GET 200']);
+      expectKept(gh.requests.filter((r) => r.status !== 502));
+    });
+  });
+
+  it('refusals as GitHub words them: 404, 401', async () => {
+    await withGitHub(node, undefined, async (h, gh, env) => {
+      const inputs = { name: 'backend', 'secret-name': 'K', 'github-token': GITHUB_TEST_TOKEN };
+      expect((await h.run({ ...inputs, 'secret-repository': 'acme/ghost' }, { env })).exitCode).toBe(1);
+      expect((await h.run({ ...inputs, 'github-token': 'ghs_wrong' }, { env })).exitCode).toBe(1);
+      expect(gh.requests.map((r) => r.status)).toEqual([404, 401]);
+      expectKept(gh.requests.slice(0, 1));
+      expect(gh.requests[1]!.authorization).toBe('token ghs_wrong');
+    });
+  });
+});
