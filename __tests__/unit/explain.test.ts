@@ -140,7 +140,7 @@ describe('GitHub failures', () => {
       mayHaveReachedServer: false
     });
     expect(message).toMatch(
-      /^Could not reach GitHub at api\.github\.com to read the public key .*\(after 2 retries\)\. The key was not stored/
+      /^Could not reach GitHub at api\.github\.com to read the public key .*\(after 2 retries\)\. Check GITHUB_API_URL/
     );
     expect(message).toContain("Check GITHUB_API_URL (https://api.github.com), the runner's network and, behind a proxy, HTTPS_PROXY");
     expect(message).not.toMatch(/HTTP \d/);

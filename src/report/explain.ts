@@ -157,22 +157,26 @@ function explainGitHub(failure: GitHubFailure): string {
   const where = describeTarget(target);
   const api = `GITHUB_API_URL (${target.apiUrl})`;
   const tried = (retries: number): string => (retries > 0 ? ` (${afterRetries(retries)})` : '');
-  const notStored = failure.mayHaveApplied
-    ? `GitHub may have stored the key as ${where} all the same.`
-    : `The key was not stored as ${where}${failure.notApplied ? ' (read back: the secret did not change)' : ''}.`;
+  // What became of the key: said for a write; a read stored nothing, and its caller says what follows.
+  const notStored =
+    r.method === 'GET'
+      ? ''
+      : failure.mayHaveApplied
+        ? ` GitHub may have stored the key as ${where} all the same.`
+        : ` The key was not stored as ${where}${failure.notApplied ? ' (read back: the secret did not change)' : ''}.`;
   switch (f.kind) {
     case 'transport': {
       const host = hostOf(target.apiUrl);
       if (f.failure === 'timeout') {
         return (
-          `GitHub did not answer in time to ${r.what}: ${f.message}${tried(f.retries)}, the deadline set by 'timeout-seconds'. ` +
-          `${notStored} Raise 'timeout-seconds' if GitHub is slow, or run again later.`
+          `GitHub did not answer in time to ${r.what}: ${f.message}${tried(f.retries)}, the deadline set by 'timeout-seconds'.${notStored} ` +
+          `Raise 'timeout-seconds' if GitHub is slow, or run again later.`
         );
       }
       if (f.failure === 'too-large') return `GitHub's answer to ${r.what} is too large: ${f.message}. Is ${api} GitHub's API?`;
       const lead = f.failure === 'unreachable' ? `Could not reach GitHub at ${host}` : `The connection to GitHub at ${host} failed`;
       return (
-        `${lead} to ${r.what}: ${f.message}${tried(f.retries)}. ${notStored} ` +
+        `${lead} to ${r.what}: ${f.message}${tried(f.retries)}.${notStored} ` +
         `Check ${api}, the runner's network and, behind a proxy, HTTPS_PROXY (and NO_PROXY).`
       );
     }
@@ -200,8 +204,8 @@ function explainGitHub(failure: GitHubFailure): string {
         ? `GitHub is limiting the rate of requests (HTTP ${f.status}: ${f.message})${f.retries > 0 ? ` ${afterRetries(f.retries)}` : ''}, ` +
             `so the key was not stored as ${where}. Run fewer jobs that write secrets at once, or run the job again later.`
         : failure.mayHaveApplied
-          ? `GitHub failed to ${r.what}: ${gitHubStatus(failure, f.status, f.message, f.retries)} ${notStored}`
-          : `GitHub did not store the key as ${where}: ${gitHubStatus(failure, f.status, f.message, f.retries)}${failure.notApplied ? ` ${notStored}` : ''}`;
+          ? `GitHub failed to ${r.what}: ${gitHubStatus(failure, f.status, f.message, f.retries)}${notStored}`
+          : `GitHub did not store the key as ${where}: ${gitHubStatus(failure, f.status, f.message, f.retries)}${failure.notApplied ? notStored : ''}`;
   }
 }
 
