@@ -14,7 +14,7 @@ describe.each(NODES)('audit on %s', (_label, node) => {
       for (let i = 0; i < 3; i++) h.mock.addKey('staging', { name: `k${i}` });
       const result = await h.run({ command: 'list' });
       const path = result.outputs['keys-file']!;
-      expect(path.endsWith('suprsend-keys-staging.json')).toBe(true);
+      expect(path.endsWith('/suprsend-keys.json')).toBe(true);
       expect(result.tempFiles[path]).toBe(result.outputs.keys);
       expect(keyIds(result.outputs.keys)).toHaveLength(3);
     });

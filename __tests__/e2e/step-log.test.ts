@@ -32,13 +32,16 @@ describe.each(NODES)('the step log on %s', (_label, node) => {
     });
   });
 
-  it('create with if-exists: skip reusing a key says so, and that an ephemeral step will disable nothing', async () => {
+  it('create with if-exists: skip reusing a key says so, and warns that api-key is empty', async () => {
     await withMock(node, {}, async (h) => {
       const existing = h.mock.addKey('staging', { name: 'backend' });
-      const result = await h.run({ name: 'backend', 'if-exists': 'skip', ephemeral: 'true' });
+      const result = await h.run({ name: 'backend', 'if-exists': 'skip' });
       expect(logOf(result)).toEqual([
-        `Reused key "backend" (${existing.id}, ${existing.masked_api_key}) in workspace 'staging': an active key with this name exists and 'if-exists' is 'skip', so no new key was made and 'api-key' is empty.`,
-        'Nothing will be disabled when the job ends: ephemeral applies only to a key this step creates.'
+        `Reused key "backend" (${existing.id}, ${existing.masked_api_key}) in workspace 'staging': an active key with this name exists and 'if-exists' is 'skip', so no new key was made and 'api-key' is empty.`
+      ]);
+      expect(result.warnings).toEqual([
+        `'api-key' is empty: 'if-exists: skip' reused key ${existing.id}, whose secret SuprSend shows only once, when it is created. ` +
+          "A step that needs the key must get it elsewhere: store keys with 'secret-name' when they are created, and read that secret."
       ]);
     });
   });
@@ -73,7 +76,7 @@ describe.each(NODES)('the step log on %s', (_label, node) => {
       expect(logOf(result)).toEqual([
         `Disabling the keys in workspace 'staging' that are active and named "app", keeping the newest 1 of each name.`,
         `Key "app" (${older.id}, ${older.masked_api_key}): disabled.`,
-        `Key "app" (${newest.id}, ${newest.masked_api_key}): kept: one of the newest 1 named "app" (keep: 1).`,
+        `Key "app" (${newest.id}, ${newest.masked_api_key}): kept: the newest named "app" (keep: 1).`,
         '1 disabled, 0 already disabled, 1 kept.'
       ]);
       expect(result.outputs['planned-key-ids']).toBe(result.outputs['deleted-key-ids']);
@@ -130,7 +133,7 @@ describe.each(NODES)('dry run and cleanup by age on %s', (_label, node) => {
       expect(deletes(h)).toEqual([]);
       expect(h.mock.requests.map((r) => r.method)).toEqual(['GET']);
       expect(logOf(dry)[0]).toBe(
-        "Dry run: nothing is disabled. Selecting the keys in workspace 'staging' that are active and older than 90 days."
+        "Dry run: nothing is disabled. Selecting the keys in workspace 'staging' that are active and older than 90 days, keeping the newest 1 of each name."
       );
       expect(logOf(dry)).toContain(`Key "app" (${old.id}, ${old.masked_api_key}): would be disabled (dry run).`);
       expect(dry.outputs).toMatchObject({ 'deleted-key-ids': '[]', 'planned-key-ids': JSON.stringify([old.id]) });
@@ -160,7 +163,7 @@ describe.each(NODES)('dry run and cleanup by age on %s', (_label, node) => {
       expect(deletes(h).sort()).toEqual([api200.id, api120.id, web300.id].sort());
       const log = logOf(result);
       for (const kept of [api10, web95, job100])
-        expect(log.some((l) => l.includes(kept.id) && l.includes(': kept: one of the newest 1 named'))).toBe(true);
+        expect(log.some((l) => l.includes(kept.id) && l.includes(': kept: the newest named'))).toBe(true);
       expect(log.find((l) => l.includes(jobUndated.id))).toMatch(/: not disabled: no readable created_at, so its age is unknown\.$/);
       expect(log.some((l) => l.includes(webOff.id))).toBe(false);
       expect(log.at(-1)).toBe('3 disabled, 0 already disabled, 3 kept, 1 of unknown age not disabled.');

@@ -1,6 +1,6 @@
 /** What a delete by filter selects: age, keep per name, disabled and undated keys. Pure: no server. */
 import { describe, expect, it } from '@jest/globals';
-import { planByFilter } from '../../src/commands/delete/plan.js';
+import { plan } from '../../src/commands/delete/plan.js';
 import type { ApiKey } from '../../src/suprsend/types.js';
 import { DAY } from '../../test-support/util.js';
 
@@ -26,10 +26,15 @@ const keys = [
   key('solo-500', 'solo', 500)
 ];
 const ids = (list: { id: string }[]): string[] => list.map((k) => k.id).sort();
+/** A delete by filter, with 'keep' written by the user unless `keepSet` says otherwise. */
+const byFilter = (
+  f: { name: string | undefined; olderThanDays: number | undefined; keep: number; keepSet?: boolean },
+  all = keys
+): ReturnType<typeof plan> => plan(all, { by: 'filter', keepSet: true, ...f }, 'staging', now);
 
 describe('delete by older-than-days', () => {
   it('alone: every active key older than the age, across names; disabled and undated keys are not selected', () => {
-    const plan = planByFilter(keys, { by: 'filter', name: undefined, olderThanDays: 90, keep: 0 }, now);
+    const plan = byFilter({ name: undefined, olderThanDays: 90, keep: 0 });
     expect(ids(plan.disable)).toEqual(['api-120', 'api-200', 'job-100', 'solo-500', 'web-300', 'web-95']);
     expect(ids(plan.kept.map((k) => k.key))).toEqual(['api-10']);
     expect(plan.kept[0]!.why).toBe('10 days old, not older than 90 days');
@@ -37,36 +42,49 @@ describe('delete by older-than-days', () => {
   });
 
   it('with keep: 1, the newest key of each name stays whatever its age: no service loses its last key', () => {
-    const plan = planByFilter(keys, { by: 'filter', name: undefined, olderThanDays: 90, keep: 1 }, now);
+    const plan = byFilter({ name: undefined, olderThanDays: 90, keep: 1 });
     expect(ids(plan.disable)).toEqual(['api-120', 'api-200', 'web-300']);
     expect(plan.kept.map((k) => [k.key.id, k.why])).toEqual([
-      ['api-10', 'one of the newest 1 named "api" (keep: 1)'],
-      ['web-95', 'one of the newest 1 named "web" (keep: 1)'],
-      ['job-100', 'one of the newest 1 named "job" (keep: 1)'],
-      ['solo-500', 'one of the newest 1 named "solo" (keep: 1)']
+      ['api-10', 'the newest named "api" (keep: 1)'],
+      ['web-95', 'the newest named "web" (keep: 1)'],
+      ['job-100', 'the newest named "job" (keep: 1)'],
+      ['solo-500', 'the newest named "solo" (keep: 1)']
     ]);
     // Undated keys sort last, so they are never the one kept, and never disabled by age.
     expect(ids(plan.undated)).toEqual(['job-undated']);
   });
 
   it('with a name: only that name', () => {
-    const plan = planByFilter(keys, { by: 'filter', name: 'api', olderThanDays: 150, keep: 0 }, now);
+    const plan = byFilter({ name: 'api', olderThanDays: 150, keep: 0 });
     expect(ids(plan.disable)).toEqual(['api-200']);
     expect(ids(plan.kept.map((k) => k.key))).toEqual(['api-10', 'api-120']);
   });
 
   it('exactly the age counts as older, as for max-age-days', () => {
-    const plan = planByFilter(
-      [key('exact', 'x', 90), key('younger', 'x', 89.9)],
-      { by: 'filter', name: 'x', olderThanDays: 90, keep: 0 },
-      now
-    );
+    const plan = byFilter({ name: 'x', olderThanDays: 90, keep: 0 }, [key('exact', 'x', 90), key('younger', 'x', 89.9)]);
     expect(ids(plan.disable)).toEqual(['exact']);
   });
 
   it('by name alone, keys of unknown age are disabled as before: the age plays no part', () => {
-    const plan = planByFilter(keys, { by: 'filter', name: 'job', olderThanDays: undefined, keep: 0 }, now);
+    const plan = byFilter({ name: 'job', olderThanDays: undefined, keep: 0 });
     expect(ids(plan.disable)).toEqual(['job-100', 'job-undated']);
     expect(plan.undated).toEqual([]);
+  });
+});
+
+describe("a name's last key", () => {
+  it('unset keep keeps the newest key of each name in a cleanup by age, and says why', () => {
+    const result = byFilter({ name: undefined, olderThanDays: 90, keep: 1, keepSet: false });
+    expect(ids(result.disable)).toEqual(['api-120', 'api-200', 'web-300']);
+    expect(result.kept.find((k) => k.key.id === 'solo-500')?.why).toBe(
+      "the newest named \"solo\": cleanup by age never disables a name's last key unless 'keep: 0' is set"
+    );
+  });
+
+  it('keep: 2 says so', () => {
+    expect(byFilter({ name: 'api', olderThanDays: undefined, keep: 2 }).kept.map((k) => k.why)).toEqual([
+      'one of the newest 2 named "api" (keep: 2)',
+      'one of the newest 2 named "api" (keep: 2)'
+    ]);
   });
 });

@@ -81,7 +81,7 @@ describe('outputs', () => {
     const r = listResult(keys, { maxAgeDays: 10 });
     listOutputs([r], keysFile(r, keys), out);
     expect(out.outputs).toMatchObject({ count: '2', 'stale-count': '1', 'stale-key-ids': '["ws_apik_old"]' });
-    expect(out.outputs['keys-file']).toMatch(/suprsend-keys-staging\.json$/);
+    expect(out.outputs['keys-file']).toMatch(/\/suprsend-keys\.json$/);
     expect(readFileSync(out.outputs['keys-file'] ?? '', 'utf8')).toBe(out.outputs.keys);
     expect(JSON.parse(out.outputs.keys ?? '')).toEqual(keys.map((k) => ({ ...k, workspace: 'staging' })));
     expect(out.warnings).toEqual([]);
@@ -119,7 +119,7 @@ describe('summaries', () => {
         secret: 'SS.secret',
         stored: { where: 'repository secret K in a/b' }
       },
-      { ephemeral: true }
+      { command: 'create', name: 'app', description: undefined, ifExists: 'create', ephemeral: true, dryRun: false, secret: undefined }
     );
     expect(summaryRows(summary)).toEqual([
       ['Workspace', 'Name', 'Key id', 'Masked key'],
@@ -164,7 +164,7 @@ describe('summaries', () => {
   it('delete: each key with what happened to it, and a failure line by line', () => {
     const summary = deleteSummary({
       workspace: 'staging',
-      selection: { by: 'filter', name: 'app', olderThanDays: 30, keep: 1 },
+      selection: { by: 'filter', name: 'app', olderThanDays: 30, keep: 1, keepSet: true },
       dryRun: false,
       planned: [key('ws_apik_a'), key('ws_apik_d')],
       disabled: [key('ws_apik_a')],
@@ -172,6 +172,7 @@ describe('summaries', () => {
       kept: [{ key: key('ws_apik_c'), why: 'one of the newest 1' }],
       undated: [key('ws_apik_e', { created_at: null })],
       failed: [{ key: key('ws_apik_d'), reason: 'boom' }],
+      otherCase: [],
       failure: 'Could not disable 1 of 2 keys.\nws_apik_d: <b>boom</b>'
     });
     expect(summary).toMatch(
@@ -201,7 +202,8 @@ describe('summaries', () => {
       alreadyDisabled: [],
       kept: [],
       undated: [],
-      failed: []
+      failed: [],
+      otherCase: []
     });
     expect(summary).toMatch(
       /^### Dry run: SuprSend API keys that would be disabled in `staging`\n\n1 would be disabled, 0 already disabled, 0 kept\./

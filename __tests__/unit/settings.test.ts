@@ -42,7 +42,9 @@ describe('parseSettings', () => {
       name: 'backend-prod',
       description: undefined,
       ifExists: 'create',
-      ephemeral: false
+      ephemeral: false,
+      dryRun: false,
+      secret: undefined
     });
     expect(settings.summary).toBe(true);
     expect(settings.ignoredInputs).toEqual([]);
@@ -213,7 +215,7 @@ describe('parseSettings', () => {
 
   it('reads a rotate: keep is 1 (the new key) unless set', () => {
     const rotate = (extra: Record<string, string>) => parse({ ...base, command: 'rotate', ...extra }).settings.command;
-    expect(rotate({ keep: '0' })).toEqual({
+    expect(rotate({})).toEqual({
       command: 'rotate',
       name: 'backend-prod',
       description: undefined,
@@ -222,26 +224,48 @@ describe('parseSettings', () => {
       secret: undefined
     });
     expect(rotate({ keep: '2', 'dry-run': 'true' })).toMatchObject({ keep: 2, dryRun: true });
+    expect(() => rotate({ keep: '0' })).toThrow(/Input 'keep': must be 1 or more for command 'rotate': the new key is always kept/);
   });
 
   it('reads a delete by filter: name and/or age, keep, dry run', () => {
     const filter = (extra: Record<string, string>) => parse({ ...base, command: 'delete', ...extra }).settings.command;
     expect(filter({ name: '', 'older-than-days': '90', keep: '1', 'dry-run': 'true' })).toEqual({
       command: 'delete',
-      selection: { by: 'filter', name: undefined, olderThanDays: 90, keep: 1 },
+      selection: { by: 'filter', name: undefined, olderThanDays: 90, keep: 1, keepSet: true },
       dryRun: true
     });
-    expect(filter({ 'older-than-days': '0.5' })).toMatchObject({ selection: { name: 'backend-prod', olderThanDays: 0.5, keep: 0 } });
-    expect(filter({})).toMatchObject({ selection: { by: 'filter', name: 'backend-prod', olderThanDays: undefined } });
+    // Unset, keep is 1 for a cleanup by age (a name keeps its last key), 0 for a delete by name alone.
+    expect(filter({ 'older-than-days': '0.5' })).toMatchObject({
+      selection: { name: 'backend-prod', olderThanDays: 0.5, keep: 1, keepSet: false }
+    });
+    expect(filter({ 'older-than-days': '0.5', keep: '0' })).toMatchObject({ selection: { keep: 0, keepSet: true } });
+    expect(filter({})).toMatchObject({ selection: { by: 'filter', name: 'backend-prod', olderThanDays: undefined, keep: 0 } });
   });
 
-  it('warns about inputs another command uses, but not about defaults the runner passes', () => {
-    const runnerDefaults = { keep: '0', 'if-exists': 'create', ephemeral: 'false', 'include-deleted': 'false', 'fail-on-stale': 'false' };
+  it('warns about inputs another command uses that cannot change what it touches, but not about defaults the runner passes', () => {
+    const runnerDefaults = { summary: 'true', retries: '3', 'timeout-seconds': '30', 'base-url': DEFAULT_BASE_URL };
     expect(parse({ ...base, ...runnerDefaults, command: 'list', name: '' }).settings.ignoredInputs).toEqual([]);
-    expect(parse({ ...base, command: 'list', description: 'x', keep: '2' }).settings.ignoredInputs).toEqual(['description', 'keep']);
-    // keep's default with key-id is what the runner always passes: not an error.
-    expect(parse({ ...base, command: 'delete', name: '', 'key-id': 'ws_apik_1', keep: '0' }).settings.command).toMatchObject({
-      selection: { by: 'id' }
-    });
+    expect(parse({ ...base, command: 'list', description: 'x' }).settings.ignoredInputs).toEqual(['description']);
+  });
+
+  it.each([
+    [
+      'delete',
+      { 'max-age-days': '365' },
+      'max-age-days',
+      /does not apply to command 'delete'; to disable keys by age, use 'older-than-days'\. It is read by command 'list'/
+    ],
+    [
+      'rotate',
+      { 'older-than-days': '365' },
+      'older-than-days',
+      /does not apply to command 'rotate'; a rotation disables the older keys of 'name' beyond 'keep', whatever their age/
+    ],
+    ['list', { keep: '2' }, 'keep', /does not apply to command 'list'\. It is read by commands 'delete' and 'rotate'/],
+    ['list', { 'dry-run': 'false' }, 'dry-run', /does not apply to command 'list': a listing changes nothing/],
+    ['create', { 'include-deleted': 'true' }, 'include-deleted', /does not apply to command 'create'\. It is read by command 'list'/],
+    ['delete', { 'key-id': 'ws_apik_1', name: '', keep: '0' }, 'keep', /only applies to command 'delete' by 'name' or 'older-than-days'/]
+  ])('a guard input %s does not read is an input error, never ignored: %j', (command, extra, input, pattern) => {
+    expect(() => parse({ ...base, command, ...extra })).toThrow(new RegExp(`^Input '${input}': ${pattern.source}`));
   });
 });

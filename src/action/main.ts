@@ -26,6 +26,7 @@ export async function main(deps: Deps): Promise<void> {
       },
       clientFor: session.clientFor,
       workspaceSlugs: session.workspaceSlugs,
+      accountWorkspaces: session.accountWorkspaces,
       log,
       openArrayFile: () => {
         const file = redactedArrayFile(deps.createArrayFile(), log);

@@ -20,6 +20,7 @@ export interface Session {
   client: () => SuprSendClient;
   clientFor: (workspace: string) => SuprSendClient;
   workspaceSlugs: () => Promise<string[]>;
+  accountWorkspaces: () => Promise<string[]>;
   /** GitHub's side of a secret write, asked before a key is minted (src/github/secrets-api.ts). */
   prepareSecret: (target: SecretTarget) => Promise<PreparedSecret>;
 }
@@ -44,6 +45,7 @@ export function openSession(deps: Deps, log: Log): Session {
   };
   const { workspaces } = settings;
   let listed: Promise<string[]> | undefined;
+  const accountWorkspaces = (): Promise<string[]> => (listed ??= listWorkspaces(settings.connection, clientDeps));
   return {
     settings,
     clientFor,
@@ -65,8 +67,8 @@ export function openSession(deps: Deps, log: Log): Session {
         debug: log.debug,
         userAgent: USER_AGENT
       }),
-    workspaceSlugs: () =>
-      (listed ??= workspaces.kind === 'all' ? listWorkspaces(settings.connection, clientDeps) : Promise.resolve(workspaces.slugs))
+    accountWorkspaces,
+    workspaceSlugs: () => (workspaces.kind === 'all' ? accountWorkspaces() : Promise.resolve(workspaces.slugs))
   };
 }
 

@@ -6,6 +6,7 @@
 import { describeError } from '../report/explain.js';
 import type { SuprSendClient } from '../suprsend/client.js';
 import { ActionError } from '../errors.js';
+import { workspaceHint } from './workspace-hint.js';
 import type { CommandContext, CommandReport } from './command.js';
 
 export type Part<R> = { workspace: string; result: R } | { workspace: string; error: string };
@@ -17,7 +18,7 @@ export async function acrossWorkspaces<R>(context: CommandContext, run: (client:
       try {
         return { workspace, result: await run(context.clientFor(workspace)) };
       } catch (error) {
-        return { workspace, error: describeError(error) };
+        return { workspace, error: describeError(error) + (await workspaceHint(error, context)) };
       }
     })
   );

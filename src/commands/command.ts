@@ -17,6 +17,8 @@ export interface CommandContext {
   client: SuprSendClient;
   /** The covered workspaces: the slugs given, or the account's, listed once. */
   workspaceSlugs: () => Promise<string[]>;
+  /** Every workspace of the account, listed once when first asked (for "did you mean"). */
+  accountWorkspaces: () => Promise<string[]>;
   clientFor: (workspace: string) => SuprSendClient;
   log: Log;
   /** A JSON array file written while it is made (the keys file), redacted; removed if the step fails. */

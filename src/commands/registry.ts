@@ -1,5 +1,8 @@
 /** Every command, by name: the one list to extend when adding a command. */
+import { ActionError } from '../errors.js';
+import { describeError } from '../report/explain.js';
 import type { CommandContext, CommandDefinition, CommandReport } from './command.js';
+import { workspaceHint } from './workspace-hint.js';
 import { createCommand } from './create/index.js';
 import type { CreateSettings } from './create/settings.js';
 import { deleteCommand } from './delete/index.js';
@@ -34,10 +37,15 @@ export function manyWorkspaces<K extends CommandName>(settings: SettingsByComman
   return definition.manyWorkspaces(settings);
 }
 
-export function runCommand<K extends CommandName>(
+export async function runCommand<K extends CommandName>(
   settings: SettingsByCommand[K] & { command: K },
   context: CommandContext
 ): Promise<CommandReport> {
   const definition: CommandDefinition<SettingsByCommand[K]> = COMMANDS[settings.command];
-  return definition.run(context, settings);
+  try {
+    return await definition.run(context, settings);
+  } catch (error) {
+    const hint = await workspaceHint(error, context);
+    throw hint === '' ? error : new ActionError(describeError(error) + hint);
+  }
 }

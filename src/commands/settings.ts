@@ -27,6 +27,7 @@ export function parseSettings(raw: ReadInput, env: Env, onSecret: (secret: strin
   const name = oneOf(input.read, 'command', COMMAND_NAMES);
   const workspaces = readWorkspaces(input.read);
   const connection = readConnection(input, token);
+  refuseUnreadGuards(name, input);
   const command = COMMANDS[name].parse(input, env);
   if (!manyWorkspaces(command) && (workspaces.kind === 'all' || workspaces.slugs.length !== 1)) {
     throw new InputError(
@@ -43,7 +44,50 @@ export function parseSettings(raw: ReadInput, env: Env, onSecret: (secret: strin
   };
 }
 
-/** Inputs some command reads, set by the user for a command that does not. */
+/**
+ * The inputs that narrow or guard what a command touches: a filter, a limit, a switch. Set for a
+ * command that does not read it, one is an input error, never ignored: the user meant it to
+ * change what happens. Any other input a command does not read gets a warning (`ignoredInputs`).
+ */
+export const GUARD_INPUTS = [
+  'name',
+  'key-id',
+  'max-age-days',
+  'older-than-days',
+  'keep',
+  'dry-run',
+  'include-deleted',
+  'fail-on-stale',
+  'if-exists',
+  'ephemeral'
+] as const;
+
+/** Why a guard means nothing to a command, where a plain "does not apply" would not say enough. */
+const WHY_NOT: Partial<Record<CommandName, Partial<Record<(typeof GUARD_INPUTS)[number], string>>>> = {
+  delete: { 'max-age-days': "; to disable keys by age, use 'older-than-days'" },
+  rotate: {
+    'max-age-days': "; a rotation disables the older keys of 'name' beyond 'keep', whatever their age",
+    'older-than-days': "; a rotation disables the older keys of 'name' beyond 'keep', whatever their age",
+    'if-exists': ': a rotation always creates a new key',
+    ephemeral: ': a rotated key is meant to outlive the job',
+    'key-id': ": a rotation replaces the keys of 'name'"
+  },
+  list: { 'older-than-days': "; to flag old keys in a listing, use 'max-age-days'", 'dry-run': ': a listing changes nothing' }
+};
+
+function refuseUnreadGuards(name: CommandName, input: InputReader): void {
+  const reads = new Set<string>(COMMANDS[name].inputs);
+  for (const guard of GUARD_INPUTS) {
+    if (!input.isSet(guard) || reads.has(guard)) continue;
+    const readers = COMMAND_NAMES.filter((c) => (COMMANDS[c].inputs as readonly string[]).includes(guard)).map((c) => `'${c}'`);
+    throw new InputError(
+      guard,
+      `does not apply to command '${name}'${WHY_NOT[name]?.[guard] ?? ''}. It is read by ${readers.length === 1 ? 'command' : 'commands'} ${readers.join(' and ')}: remove it here, or use ${readers.length === 1 ? 'that command' : 'one of those'}.`
+    );
+  }
+}
+
+/** Inputs some command reads, set by the user for a command that does not, and that cannot change what it touches. */
 function ignoredInputs(name: CommandName, input: InputReader): string[] {
   const used = new Set<string>(COMMANDS[name].inputs);
   const commandInputs = new Set<string>(Object.values(COMMANDS).flatMap((c) => c.inputs));

@@ -6,6 +6,7 @@
  * with that key and PUTs it. A write whose outcome is unknown (no answer, a 5xx after the retries)
  * is settled by reading the secret's `updated_at`; only when that fails too does it stay unknown.
  */
+import { parseRfc3339 } from '../dates.js';
 import { openGitHub, type GitHubApi, type GitHubDeps } from './api.js';
 import { GitHubFailure, SecretWriteUnknown } from './failure.js';
 import { sealedBox } from './sealed-box.js';
@@ -80,7 +81,7 @@ async function settle(api: GitHubApi, base: string, name: string, before: number
       { method: 'GET', what: `read when ${lost.request.what.replace(/^store /, '')} was last updated` },
       `GET ${base}/${encodeURIComponent(name)}`
     );
-    updated = Date.parse(typeof read.data.updated_at === 'string' ? read.data.updated_at : '');
+    updated = (typeof read.data.updated_at === 'string' ? parseRfc3339(read.data.updated_at) : undefined) ?? Number.NaN;
   } catch (error) {
     // A secret that does not exist was certainly not written.
     if (error instanceof GitHubFailure && error.facts.kind === 'status' && error.facts.status === 404) throw notApplied(lost);

@@ -1,7 +1,9 @@
 /**
  * Input defaults, as action.yml declares them (a test keeps the two equal). The runner
  * passes a default like a value the user set, so an input counts as set only when it
- * differs from its default.
+ * differs from its default. Inputs whose presence matters (a filter, a limit, a switch
+ * that guards what is touched) have no default there: for them, set means written in
+ * the step's `with:`, and `UNSET_MEANS` says what leaving them out means.
  */
 import { DEFAULT_BASE_URL } from '../suprsend/types.js';
 
@@ -12,12 +14,15 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'base-url': DEFAULT_BASE_URL,
   'timeout-seconds': '30',
   retries: '3',
-  keep: '0',
+  summary: 'true',
+  'secret-visibility': 'private'
+};
+
+/** What an input without a default in action.yml means when it is not written ('keep' depends on the command). */
+export const UNSET_MEANS: Readonly<Record<string, string>> = {
   'dry-run': 'false',
   'if-exists': 'create',
   ephemeral: 'false',
   'include-deleted': 'false',
-  'fail-on-stale': 'false',
-  summary: 'true',
-  'secret-visibility': 'private'
+  'fail-on-stale': 'false'
 };

@@ -5,21 +5,24 @@
  */
 import { InputError } from '../errors.js';
 import { quoted } from '../text.js';
-import { INPUT_DEFAULTS } from './defaults.js';
+import { INPUT_DEFAULTS, UNSET_MEANS } from './defaults.js';
 
 /** Reads one input as `core.getInput` gives it (already trimmed); '' when unset. */
 export type ReadInput = (name: string) => string;
 
 export interface InputReader {
-  /** The input, or its default when empty. */
+  /** The input, or its default (or what leaving it out means) when empty. */
   read: ReadInput;
-  /** Whether the user set the input to something other than its default. */
+  /**
+   * Whether the user set the input: written in `with:`. For an input with a default in action.yml
+   * (which the runner passes as if written), only a value other than the default counts.
+   */
   isSet: (name: string) => boolean;
 }
 
 export function inputReader(raw: ReadInput): InputReader {
   return {
-    read: (name) => raw(name) || (INPUT_DEFAULTS[name] ?? ''),
+    read: (name) => raw(name) || (INPUT_DEFAULTS[name] ?? UNSET_MEANS[name] ?? ''),
     isSet: (name) => raw(name) !== '' && raw(name) !== INPUT_DEFAULTS[name]
   };
 }

@@ -3,20 +3,31 @@ import { InputError } from '../errors.js';
 import { isPathSegment } from '../suprsend/ids.js';
 import { CONTROL_CHARS, CONTROL_CHARS_BUT_NEWLINES, list, quote, type ReadInput } from './read.js';
 
+/** A token pasted with its header word ("ServiceToken st_…", "Bearer …", "token ghp_…"). */
+const HEADER_WORD = /^(ServiceToken|Bearer|token)\s+\S/i;
+
 /**
  * A token goes into an HTTP header: printable ASCII without spaces. Never shows the
  * value; the caller has masked it (every line of it) before asking.
  */
 export function checkTokenShape(input: string, token: string): void {
+  const word = HEADER_WORD.exec(token)?.[1];
+  if (word !== undefined) {
+    throw new InputError(
+      input,
+      `starts with "${word} ", the word that goes before a token in an Authorization header; the action adds it itself. Give the token alone: drop "${word} ".`
+    );
+  }
   if (!/^[\u0021-\u007e]+$/.test(token)) {
     throw new InputError(input, 'contains spaces, line breaks or characters outside printable ASCII; copy the token again without them.');
   }
 }
 
-/** Masks a credential as a whole and line by line, so that even a malformed one never shows. */
+/** Masks a credential as a whole and line by line (and without a header word pasted before it), so that even a malformed one never shows. */
 export function maskCredential(value: string, mask: (secret: string) => void): void {
   mask(value);
   for (const line of value.split(/\r?\n/)) if (line.trim() !== '' && line !== value) mask(line.trim());
+  if (HEADER_WORD.test(value)) mask(value.replace(/^\S+\s+/, '').trim());
 }
 
 export function keyName(read: ReadInput): string | undefined {

@@ -32,3 +32,11 @@ export function describeKey(key: ApiKey): string {
   const masked = typeof key.masked_api_key === 'string' && key.masked_api_key !== '' ? `, ${cellText(key.masked_api_key)}` : '';
   return `key ${showText(key.name)} (${key.id}${masked})`;
 }
+
+/** Names are compared exactly: which names exist that differ from the one given only in case. */
+export function caseHint(name: string, workspace: string, others: string[]): string {
+  return (
+    `No active key is named ${showText(name)} in workspace '${workspace}', but ${others.map((n) => showText(n)).join(', ')} ` +
+    `${others.length === 1 ? 'is' : 'are'}: names are compared exactly, case included. Check 'name'.`
+  );
+}

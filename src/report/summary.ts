@@ -6,13 +6,15 @@
  * autolinks, and is escaped there besides, so a key named `[Rotate now](https://…)` shows
  * as that text. Headings hold only the action's own words, numbers and validated slugs.
  */
+import { parseRfc3339 } from '../dates.js';
 import type { ApiKey } from '../suprsend/types.js';
 
 /** GitHub rejects a step summary over 1 MiB; long tables stop well before that. */
 export const MAX_SUMMARY_BYTES = 1024 * 1024 - 64 * 1024;
 
 export function dateOf(key: ApiKey): string {
-  return typeof key.created_at === 'string' ? key.created_at.slice(0, 10) : '';
+  const at = typeof key.created_at === 'string' ? parseRfc3339(key.created_at) : undefined;
+  return at === undefined ? 'unknown' : new Date(at).toISOString().slice(0, 10);
 }
 
 export function actor(key: ApiKey): string {

@@ -1,4 +1,5 @@
 /** Pure facts about keys: which are active, which share a name, which is newest, how old each is. */
+import { parseRfc3339 } from '../dates.js';
 import type { ApiKey } from './types.js';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -7,11 +8,9 @@ export function isActive(key: ApiKey): boolean {
   return key.is_deleted !== true;
 }
 
-/** Milliseconds since the epoch of `created_at`, or undefined when it is missing or unreadable. */
+/** Milliseconds since the epoch of `created_at`, or undefined when it is missing or not an RFC 3339 date-time. */
 function createdAtMs(key: ApiKey): number | undefined {
-  if (typeof key.created_at !== 'string' || key.created_at === '') return undefined;
-  const ms = Date.parse(key.created_at);
-  return Number.isNaN(ms) ? undefined : ms;
+  return typeof key.created_at === 'string' ? parseRfc3339(key.created_at) : undefined;
 }
 
 /** Whether the key is older than `days` (fractions allowed): exactly `days` old counts as older. */
@@ -42,4 +41,13 @@ export function newestFirst(keys: ApiKey[]): ApiKey[] {
 /** The active keys with exactly this name, newest first. */
 export function activeKeysNamed(keys: ApiKey[], name: string): ApiKey[] {
   return newestFirst(keys.filter((key) => isActive(key) && key.name === name));
+}
+
+/** The names of these keys that equal `name` only when case is ignored (names are compared exactly): a likely typo. */
+export function namesDifferingInCase(keys: Iterable<ApiKey>, name: string): string[] {
+  const found = new Set<string>();
+  for (const key of keys) {
+    if (typeof key.name === 'string' && key.name !== name && key.name.toLowerCase() === name.toLowerCase()) found.add(key.name);
+  }
+  return [...found];
 }

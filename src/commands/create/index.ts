@@ -18,12 +18,12 @@ export const createCommand: CommandDefinition<CreateSettings> = {
     const result = await createKey(context.client, settings, describeOrigin(context.env), async () => {
       if (settings.secret !== undefined) prepared = await checkBeforeMinting(settings.secret, context);
     });
-    const { secret } = result;
+    const { secret, key } = result;
     return {
       workspaces: [context.client.workspace],
-      ...(secret === undefined
+      ...(secret === undefined || key === undefined
         ? {}
-        : { newKey: { id: result.key.id, store: () => passOnNewKey(result, secret, prepared, settings, context) } }),
+        : { newKey: { id: key.id, store: () => passOnNewKey(key, result, secret, prepared, settings, context) } }),
       outputs: (sink) => {
         createOutputs(result, sink);
       },

@@ -7,9 +7,10 @@ import type { CreateSettings } from './settings.js';
 
 export interface CreateResult {
   workspace: string;
-  /** False when `if-exists: skip` reused an existing key. */
+  /** False when `if-exists: skip` reused an existing key, or in a dry run. */
   created: boolean;
-  key: ApiKey;
+  /** The key created or reused; undefined in a dry run that would create one. */
+  key: ApiKey | undefined;
   /** The full secret; only when a key was created. */
   secret: string | undefined;
   /** Where the key was stored as a GitHub Actions secret, when it was. */
@@ -43,6 +44,7 @@ export async function createKey(
       );
     }
   }
+  if (settings.dryRun) return { workspace, created: false, key: undefined, secret: undefined };
   await beforeMinting();
   const { key, secret } = await client.createKey(settings.name, settings.description ?? origin);
   return { workspace, created: true, key, secret };

@@ -8,7 +8,7 @@ import type { Env } from '../command.js';
 export const IF_EXISTS = ['create', 'skip', 'fail'] as const;
 export type IfExists = (typeof IF_EXISTS)[number];
 
-export const CREATE_INPUTS = ['name', 'description', 'if-exists', 'ephemeral', ...SECRET_INPUTS] as const;
+export const CREATE_INPUTS = ['name', 'description', 'if-exists', 'ephemeral', 'dry-run', ...SECRET_INPUTS] as const;
 
 export interface CreateSettings {
   command: 'create';
@@ -17,6 +17,8 @@ export interface CreateSettings {
   description: string | undefined;
   ifExists: IfExists;
   ephemeral: boolean;
+  /** Say what would be created (and stored), create nothing, ask GitHub nothing. */
+  dryRun: boolean;
   secret: SecretTarget | undefined;
 }
 
@@ -35,5 +37,13 @@ export function parseCreate(input: InputReader, env: Env): CreateSettings {
         "Store long-lived keys with 'secret-name'; use 'ephemeral' for keys that live only as long as the job."
     );
   }
-  return { command: 'create', name, description: description(read), ifExists: oneOf(read, 'if-exists', IF_EXISTS), ephemeral, secret };
+  const ifExists = oneOf(read, 'if-exists', IF_EXISTS);
+  if (ephemeral && ifExists === 'skip') {
+    throw new InputError(
+      'ephemeral',
+      "and 'if-exists: skip' are both set: a reused key is never disabled by the post step and its secret cannot be read again, so 'api-key' would always be empty. " +
+        "Use 'if-exists: create' (the default) for a key that lives as long as the job."
+    );
+  }
+  return { command: 'create', name, description: description(read), ifExists, ephemeral, dryRun: boolean(read, 'dry-run'), secret };
 }

@@ -15,7 +15,24 @@ export interface Plan {
 }
 
 export function plan(all: ApiKey[], selection: Selection, workspace: string, now: Date): Plan {
-  return selection.by === 'id' ? planById(all, selection.keyIds, workspace) : planByFilter(all, selection, now);
+  if (selection.by === 'id') return planById(all, selection.keyIds, workspace);
+  const { name, olderThanDays, keep, keepSet } = selection;
+  const keptWhy = (group: string): string =>
+    keepSet
+      ? keep === 1
+        ? `the newest named ${showText(group)} (keep: 1)`
+        : `one of the newest ${keep} named ${showText(group)} (keep: ${keep})`
+      : `the newest named ${showText(group)}: cleanup by age never disables a name's last key unless 'keep: 0' is set`;
+  return planByFilter(all, { name, olderThanDays, keep, keptWhy }, now);
+}
+
+/** What a filter selects: active keys of `name` (or all), older than the age (or any), beyond the newest `keep` of each name. */
+export interface Filter {
+  name: string | undefined;
+  olderThanDays: number | undefined;
+  keep: number;
+  /** Why one of the newest `keep` keys of a name was left alone, in words. */
+  keptWhy: (name: string) => string;
 }
 
 /** Every id must exist: an unknown one fails before anything is disabled. */
@@ -38,8 +55,8 @@ export function planById(all: ApiKey[], ids: string[], workspace: string): Plan 
  * the age are disabled (all of them when no age is given), younger ones stay, and those
  * of unknown age are reported, never disabled by age.
  */
-export function planByFilter(all: ApiKey[], filter: Extract<Selection, { by: 'filter' }>, now: Date): Plan {
-  const { name, olderThanDays, keep } = filter;
+export function planByFilter(all: ApiKey[], filter: Filter, now: Date): Plan {
+  const { name, olderThanDays, keep, keptWhy } = filter;
   const byName = new Map<string, ApiKey[]>();
   for (const key of all) {
     if (!isActive(key) || (name !== undefined && key.name !== name)) continue;
@@ -49,8 +66,7 @@ export function planByFilter(all: ApiKey[], filter: Extract<Selection, { by: 'fi
   const result: Plan = { disable: [], alreadyDisabled: [], kept: [], undated: [] };
   for (const [group, keys] of byName) {
     const sorted = newestFirst(keys);
-    for (const key of sorted.slice(0, keep))
-      result.kept.push({ key, why: `one of the newest ${keep} named ${showText(group)} (keep: ${keep})` });
+    for (const key of sorted.slice(0, keep)) result.kept.push({ key, why: keptWhy(group) });
     for (const key of sorted.slice(keep)) {
       const age = ageDays(key, now);
       if (olderThanDays === undefined || isOlderThan(key, olderThanDays, now)) result.disable.push(key);

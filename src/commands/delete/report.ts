@@ -1,7 +1,7 @@
-import { describeKey } from '../../report/log-table.js';
+import { showText } from '../../report/redact.js';
+import { caseHint, describeKey } from '../../report/log-table.js';
 import { tellLines, type Log } from '../../report/log.js';
 import type { OutputSink } from '../../report/outputs.js';
-import { showText } from '../../report/redact.js';
 import { code, dateOf, paragraph, table, text } from '../../report/summary.js';
 import { disableOutcomes, type Outcome } from '../disable.js';
 import type { DeleteResult } from './run.js';
@@ -53,6 +53,9 @@ export function tellDelete(r: DeleteResult, log: Log): void {
   log.info(r.dryRun ? `Dry run: nothing is disabled. Selecting ${what}.` : `Disabling ${what}.`);
   const lines = outcomes(r).map(({ key, log: happened }) => `${capitalize(describeKey(key))}: ${happened}.`);
   if (lines.length === 0) log.info('No key matched.');
+  if (r.planned.length === 0 && r.otherCase.length > 0 && r.selection.by === 'filter') {
+    log.warning(caseHint(r.selection.name ?? '', r.workspace, r.otherCase), 'A name that differs only in case');
+  }
   tellLines(log, `${lines.length} keys`, lines);
   log.info(countLine(r));
 }

@@ -1,4 +1,5 @@
 import type { SuprSendClient } from '../../suprsend/client.js';
+import { isActive, namesDifferingInCase } from '../../suprsend/keys.js';
 import type { ApiKey } from '../../suprsend/types.js';
 import { disableAll, disableFailure, type Kept } from '../disable.js';
 import { plan } from './plan.js';
@@ -18,6 +19,8 @@ export interface DeleteResult {
   /** Keys of unknown age, left alone by an age filter. */
   undated: ApiKey[];
   failed: { key: ApiKey; reason: string }[];
+  /** By name: names of active keys that equal it only when case is ignored. */
+  otherCase: string[];
   failure?: string;
 }
 
@@ -28,7 +31,9 @@ export interface DeleteResult {
 export async function deleteKeys(client: SuprSendClient, settings: DeleteSettings, now: Date): Promise<DeleteResult> {
   const { workspace } = client;
   const { selection, dryRun } = settings;
-  const chosen = plan(await client.listKeys(), selection, workspace, now);
+  const all = await client.listKeys();
+  const chosen = plan(all, selection, workspace, now);
+  const named = selection.by === 'filter' ? selection.name : undefined;
   const result: DeleteResult = {
     workspace,
     selection,
@@ -38,7 +43,8 @@ export async function deleteKeys(client: SuprSendClient, settings: DeleteSetting
     alreadyDisabled: [...chosen.alreadyDisabled],
     kept: chosen.kept,
     undated: chosen.undated,
-    failed: []
+    failed: [],
+    otherCase: named === undefined ? [] : namesDifferingInCase(all.filter(isActive), named)
   };
   if (dryRun) return result;
 

@@ -6,7 +6,16 @@ export const DELETE_INPUTS = ['key-id', 'name', 'older-than-days', 'keep', 'dry-
 
 /** What to disable: the keys with these ids, or the active keys a filter selects. */
 export type Selection =
-  { by: 'id'; keyIds: string[] } | { by: 'filter'; name: string | undefined; olderThanDays: number | undefined; keep: number };
+  | { by: 'id'; keyIds: string[] }
+  | {
+      by: 'filter';
+      name: string | undefined;
+      olderThanDays: number | undefined;
+      /** The newest active keys of each name left alone. */
+      keep: number;
+      /** Whether the user wrote 'keep' (the log says why a key was kept either way). */
+      keepSet: boolean;
+    };
 
 export interface DeleteSettings {
   command: 'delete';
@@ -20,7 +29,9 @@ export function parseDelete({ read, isSet }: InputReader): DeleteSettings {
   const name = keyName(read);
   const olderThanDays =
     read('older-than-days') === '' ? undefined : decimal(read, 'older-than-days', { min: 0, minExclusive: true, max: 36500 });
-  const keep = integer(read, 'keep', { max: 1_000_000 });
+  const keepSet = isSet('keep');
+  // Unset: cleanup by age never cuts a name's newest key (1); 'name' alone disables what it names (0).
+  const keep = keepSet ? integer(read, 'keep', { max: 1_000_000 }) : olderThanDays !== undefined ? 1 : 0;
   const dryRun = boolean(read, 'dry-run');
   if (keyIds.length > 0) {
     for (const [input, set] of [
@@ -34,7 +45,7 @@ export function parseDelete({ read, isSet }: InputReader): DeleteSettings {
         );
       }
     }
-    if (isSet('keep')) {
+    if (keepSet) {
       throw new InputError(
         'keep',
         "only applies to command 'delete' by 'name' or 'older-than-days'; remove it, or select by a filter instead of 'key-id'."
@@ -48,5 +59,5 @@ export function parseDelete({ read, isSet }: InputReader): DeleteSettings {
       "(or 'name', or 'older-than-days') is required for command 'delete': give the ids of the keys to disable (ws_apik_…), the name whose active keys to disable, or an age in days beyond which active keys are disabled."
     );
   }
-  return { command: 'delete', selection: { by: 'filter', name, olderThanDays, keep }, dryRun };
+  return { command: 'delete', selection: { by: 'filter', name, olderThanDays, keep, keepSet }, dryRun };
 }

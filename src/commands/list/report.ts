@@ -1,4 +1,4 @@
-import { cellText, textTable } from '../../report/log-table.js';
+import { caseHint, cellText, textTable } from '../../report/log-table.js';
 import { tellLines, type Log } from '../../report/log.js';
 import { MAX_OUTPUT_BYTES, type ArrayFile, type OutputSink } from '../../report/outputs.js';
 import { actor, code, dateOf, MAX_SUMMARY_BYTES, tableOfRows, tableRow, text } from '../../report/summary.js';
@@ -12,9 +12,9 @@ export function listOutputs(results: readonly ListResult[], file: ArrayFile, sin
   const { setOutput } = sink;
   const total = results.reduce((n, r) => n + r.count, 0);
   const stale = results.flatMap((r) => r.stale);
-  const name = results.length === 1 ? `suprsend-keys-${results[0]?.workspace ?? ''}.json` : 'suprsend-keys.json';
+  // Named by the action, never by a slug the server sent (the file's folder is made for this step alone).
   const saved = file.save(
-    name,
+    'suprsend-keys.json',
     results.map((r) => r.workspace)
   );
   setOutput('keys-file', saved.path);
@@ -93,6 +93,7 @@ export function tellList(r: ListResult, log: Log): void {
 
 /** A warning people see on the run's page for each stale key, and each key of unknown age. */
 export function warnStale(r: ListResult, log: Log): void {
+  if (r.count === 0 && r.otherCase.length > 0) log.warning(caseHint(r.name, r.workspace, r.otherCase), 'A name that differs only in case');
   for (const { key, ageDays } of r.stale) {
     log.warning(
       `Key ${showText(key.name)} (${key.id}) in workspace '${r.workspace}' is ${ageDays} days old, older than ${r.maxAgeDays} days: rotate it.`,

@@ -3,7 +3,7 @@
  * stale keys and the keys of unknown age. Once the listing is done, from the keys file read back:
  * the first of the others, as many as the log and the summary show. Never the whole listing.
  */
-import { ageDays, isActive, isOlderThan } from '../../suprsend/keys.js';
+import { ageDays, isActive, isOlderThan, namesDifferingInCase } from '../../suprsend/keys.js';
 import type { ApiKey } from '../../suprsend/types.js';
 import type { ListSettings } from './settings.js';
 
@@ -27,6 +27,9 @@ export interface ListResult {
   otherRows: string[];
   /** Keys whose `created_at` is missing or unreadable, so their age is unknown. */
   undated: ApiKey[];
+  /** The `name` filter ('' without one), and the names of keys that equal it only when case is ignored. */
+  name: string;
+  otherCase: string[];
   now: Date;
   failure?: string;
 }
@@ -55,6 +58,7 @@ export class ListTally {
   private readonly otherRows: string[] = [];
   private rowBytes = 0;
   private readonly undated: ApiKey[] = [];
+  private readonly otherCase = new Set<string>();
 
   constructor(
     private readonly settings: ListSettings,
@@ -66,6 +70,7 @@ export class ListTally {
   add(page: readonly ApiKey[]): ApiKey[] {
     const { name, includeDeleted } = this.settings;
     const shown: ApiKey[] = [];
+    if (name !== undefined) for (const other of namesDifferingInCase(page, name)) this.otherCase.add(other);
     for (const key of page) {
       if (name !== undefined && key.name !== name) continue;
       if (!includeDeleted && !isActive(key)) {
@@ -123,6 +128,8 @@ export class ListTally {
       others: [...this.others],
       otherRows: [...this.otherRows],
       undated: [...this.undated],
+      name: this.settings.name ?? '',
+      otherCase: [...this.otherCase],
       now: this.now,
       failure
     };

@@ -1,4 +1,4 @@
-import { describeKey } from '../../report/log-table.js';
+import { caseHint, describeKey } from '../../report/log-table.js';
 import { tellLines, type Log } from '../../report/log.js';
 import type { OutputSink } from '../../report/outputs.js';
 import { showText } from '../../report/redact.js';
@@ -41,6 +41,7 @@ function countLine(r: RotateResult): string {
 }
 
 export function tellRotate(r: RotateResult, log: Log): void {
+  if (r.otherCase.length > 0) log.warning(caseHint(r.name, r.workspace, r.otherCase), 'A name that differs only in case');
   const what = `the keys named ${showText(r.name)} in workspace '${r.workspace}'`;
   if (r.created === undefined) {
     log.info(

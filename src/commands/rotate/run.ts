@@ -6,6 +6,7 @@
  * them leaves the new key stored and working, and a re-run converges.
  */
 import type { SuprSendClient } from '../../suprsend/client.js';
+import { isActive, namesDifferingInCase } from '../../suprsend/keys.js';
 import type { ApiKey } from '../../suprsend/types.js';
 import { planByFilter } from '../delete/plan.js';
 import { disableAll, disableFailure, type Disabled, type Kept } from '../disable.js';
@@ -24,6 +25,8 @@ export interface RotateResult {
   /** Older keys kept (keep - 1 of them). */
   kept: Kept[];
   done?: Disabled;
+  /** When no key has the name: names of active keys that equal it only when case is ignored. */
+  otherCase: string[];
   failure?: string;
 }
 
@@ -35,9 +38,16 @@ export async function startRotation(
   now: Date,
   beforeMinting: () => Promise<void>
 ): Promise<RotateResult> {
+  const all = await client.listKeys();
   const older = planByFilter(
-    await client.listKeys(),
-    { by: 'filter', name: settings.name, olderThanDays: undefined, keep: settings.keep - 1 },
+    all,
+    {
+      name: settings.name,
+      olderThanDays: undefined,
+      // The new key is one of the `keep`: the older keys kept are one fewer.
+      keep: settings.keep - 1,
+      keptWhy: () => `one of the newest ${settings.keep} with the new key (keep: ${settings.keep})`
+    },
     now
   );
   const result: RotateResult = {
@@ -45,7 +55,8 @@ export async function startRotation(
     name: settings.name,
     dryRun: settings.dryRun,
     planned: older.disable,
-    kept: older.kept
+    kept: older.kept,
+    otherCase: older.disable.length + older.kept.length === 0 ? namesDifferingInCase(all.filter(isActive), settings.name) : []
   };
   if (!settings.dryRun) {
     await beforeMinting();

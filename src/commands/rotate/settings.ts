@@ -23,15 +23,14 @@ export function parseRotate(input: InputReader, env: Env): RotateSettings {
   if (name === undefined) {
     throw new InputError('name', "is required for command 'rotate': the name of the keys to rotate, e.g. backend-prod.");
   }
-  for (const [input, why] of [
-    ['if-exists', 'a rotation always creates a new key'],
-    ['ephemeral', 'a rotated key is meant to outlive the job'],
-    ['key-id', "a rotation replaces the keys of 'name'"]
-  ] as const) {
-    if (isSet(input)) throw new InputError(input, `does not apply to command 'rotate': ${why}. Remove it.`);
-  }
-  // keep's default ('0') is what the runner passes when unset: for a rotation that means 1, the new key.
+  // Unset, keep means 1: the new key. A rotation always keeps the new key, so 0 is refused.
   const keep = isSet('keep') ? integer(read, 'keep', { max: 1_000_000 }) : 1;
+  if (keep === 0) {
+    throw new InputError(
+      'keep',
+      "must be 1 or more for command 'rotate': the new key is always kept (1 keeps only it, 2 the previous key too)."
+    );
+  }
   return {
     command: 'rotate',
     name,
