@@ -79,7 +79,7 @@ function refuseUnreadGuards(name: CommandName, input: InputReader): void {
   const reads = new Set<string>(COMMANDS[name].inputs);
   for (const guard of GUARD_INPUTS) {
     if (!input.isSet(guard) || reads.has(guard)) continue;
-    const readers = COMMAND_NAMES.filter((c) => (COMMANDS[c].inputs as readonly string[]).includes(guard)).map((c) => `'${c}'`);
+    const readers = COMMAND_NAMES.filter((c) => COMMANDS[c].inputs.includes(guard)).map((c) => `'${c}'`);
     throw new InputError(
       guard,
       `does not apply to command '${name}'${WHY_NOT[name]?.[guard] ?? ''}. It is read by ${readers.length === 1 ? 'command' : 'commands'} ${readers.join(' and ')}: remove it here, or use ${readers.length === 1 ? 'that command' : 'one of those'}.`
