@@ -58,7 +58,8 @@ export async function withMock<T>(node: string, options: MockOptions, body: (h: 
         const result = await runAction({
           entry: extra.postState === undefined ? ENTRY : POST_ENTRY,
           node,
-          inputs: { 'service-token': MOCK_TOKEN, workspace: 'staging', 'base-url': mock.url, ...inputs },
+          // The mock serves the hub's key check too: a rotation (verify-key on by default) checks its new key there.
+          inputs: { 'service-token': MOCK_TOKEN, workspace: 'staging', 'base-url': mock.url, 'hub-url': mock.url, ...inputs },
           defaults: DEFAULTS,
           env: { RUNNER_DEBUG: '1', ...extra.env },
           postState: extra.postState

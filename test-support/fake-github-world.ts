@@ -38,11 +38,23 @@ export interface WorldOptions {
   publicKey?: string;
 }
 
+/** `actions/secrets` or `dependabot/secrets`. */
+function isSecretsOf(app: string | undefined, secrets: string | undefined): boolean {
+  return (app === 'actions' || app === 'dependabot') && secrets === 'secrets';
+}
+
+/** Where a type's secrets are kept in the maps: Actions secrets as they always were, Dependabot's under "dependabot:". */
+function typePrefix(app: string): string {
+  return app === 'dependabot' ? 'dependabot:' : '';
+}
+
 const notFound: Answer = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } };
 
 /** A secret's scope, by the key its secrets are stored under: "acme/shop/", "acme/shop/env:prod/", "org:acme/". */
 interface Scope {
   prefix: string;
+  /** '' for Actions secrets, 'dependabot:' for Dependabot's. */
+  type: string;
   /** Where a key pair of this scope is kept. */
   keyName: string;
   org?: string;
@@ -57,7 +69,7 @@ export class World {
   constructor(private readonly options: WorldOptions = {}) {}
 
   /** The answer to one request; `segments` are the path's segments, each decoded once (so `%2F` stays inside its segment). */
-  answer(method: string, segments: string[], body: string, baseUrl: string): Answer {
+  answer(method: string, segments: string[], body: string, baseUrl: string, query = new URLSearchParams()): Answer {
     const [head, ...rest] = segments;
     if (head === 'repos' && rest.length >= 2) {
       const full = `${rest[0]}/${rest[1]}`;
@@ -75,12 +87,37 @@ export class World {
       const full = Object.keys(REPOSITORY_IDS).find((name) => String(REPOSITORY_IDS[name]) === rest[0]);
       return this.repository(method, full, rest.slice(1), body);
     }
-    if (head === 'orgs' && rest.length === 4 && rest[1] === 'actions' && rest[2] === 'secrets') {
+    if (head === 'orgs' && rest.length >= 4 && isSecretsOf(rest[1], rest[2])) {
       const org = ORGANIZATIONS.find((o) => o === rest[0]?.toLowerCase());
       if (org === undefined) return notFound;
-      return this.secret(method, { prefix: `org:${org}/`, keyName: `org:${org}`, org }, rest[3]!, body);
+      const type = typePrefix(rest[1]!);
+      const scope = { prefix: `org:${org}/${type}`, type, keyName: `org:${org}/${type}`, org };
+      if (rest.length === 5 && rest[4] === 'repositories' && method === 'GET') return this.selectedRepositories(scope, rest[3]!, query);
+      if (rest.length === 4) return this.secret(method, scope, rest[3]!, body);
     }
     return notFound;
+  }
+
+  /** An organization secret as if written before the test (by hand, or by another tool). */
+  seedOrgSecret(org: string, name: string, visibility: string, selected: number[] = []): void {
+    this.secrets.set(`org:${org}/${name}`, 'seeded');
+    const at = '2026-01-01T00:00:00Z';
+    this.meta.set(`org:${org}/${name}`, { created_at: at, updated_at: at });
+    this.orgSecrets.set(`${org}/${name}`, { visibility, ...(visibility === 'selected' ? { selected_repository_ids: selected } : {}) });
+  }
+
+  /** The repositories a 'selected' organization secret is visible to, paged as GitHub pages (per_page, page). */
+  private selectedRepositories(scope: Scope, name: string, query: URLSearchParams): Answer {
+    const written = this.orgSecrets.get(`${scope.org ?? ''}/${scope.type}${name}`);
+    if (written === undefined || !this.meta.has(`${scope.prefix}${name}`)) return notFound;
+    const ids = written.selected_repository_ids ?? [];
+    const perPage = Number(query.get('per_page') ?? 30);
+    const page = Number(query.get('page') ?? 1);
+    const repositories = ids.slice((page - 1) * perPage, page * perPage).map((id) => {
+      const full = Object.keys(REPOSITORY_IDS).find((n) => REPOSITORY_IDS[n] === id) ?? `acme/repo-${id}`;
+      return { id, name: full.split('/')[1], full_name: full };
+    });
+    return { status: 200, body: { total_count: ids.length, repositories } };
   }
 
   private repository(method: string, full: string | undefined, rest: string[], body: string): Answer {
@@ -96,11 +133,12 @@ export class World {
       };
     }
     if (rest.length === 0) return method === 'GET' ? { status: 200, body: { id: REPOSITORY_IDS[full], full_name: full } } : notFound;
-    if (rest.length === 3 && rest[0] === 'actions' && rest[1] === 'secrets') {
-      return this.secret(method, { prefix: `${full}/`, keyName: full }, rest[2]!, body);
+    if (rest.length === 3 && isSecretsOf(rest[0], rest[1])) {
+      const type = typePrefix(rest[0]!);
+      return this.secret(method, { prefix: `${full}/${type}`, type, keyName: `${full}/${type}` }, rest[2]!, body);
     }
     if (rest.length === 4 && rest[0] === 'environments' && rest[2] === 'secrets') {
-      return this.secret(method, { prefix: `${full}/env:${rest[1]}/`, keyName: `${full}/env:${rest[1]}` }, rest[3]!, body);
+      return this.secret(method, { prefix: `${full}/env:${rest[1]}/`, type: '', keyName: `${full}/env:${rest[1]}` }, rest[3]!, body);
     }
     return notFound;
   }
@@ -116,8 +154,12 @@ export class World {
     if (method === 'GET') {
       const meta = this.meta.get(where);
       if (meta === undefined) return notFound;
-      const org = scope.org === undefined ? undefined : this.orgSecrets.get(`${scope.org}/${last}`);
-      return { status: 200, body: { name: last, ...meta, ...(org === undefined ? {} : { visibility: org.visibility }) } };
+      const org = scope.org === undefined ? undefined : this.orgSecrets.get(`${scope.org}/${scope.type}${last}`);
+      const selectedUrl =
+        org?.visibility === 'selected'
+          ? { selected_repositories_url: `https://api.github.test/orgs/${scope.org}/secrets/${last}/repositories` }
+          : {};
+      return { status: 200, body: { name: last, ...meta, ...(org === undefined ? {} : { visibility: org.visibility, ...selectedUrl }) } };
     }
     if (method !== 'PUT') return notFound;
     const sent = JSON.parse(body) as { encrypted_value?: string; key_id?: string; visibility?: string; selected_repository_ids?: number[] };
@@ -128,7 +170,10 @@ export class World {
       if (sent.visibility === undefined)
         return { status: 422, body: { message: 'Invalid request.\n\nvisibility is missing', status: '422' } };
       const { visibility, selected_repository_ids } = sent;
-      this.orgSecrets.set(`${scope.org}/${last}`, { visibility, ...(selected_repository_ids ? { selected_repository_ids } : {}) });
+      this.orgSecrets.set(`${scope.org}/${scope.type}${last}`, {
+        visibility,
+        ...(selected_repository_ids ? { selected_repository_ids } : {})
+      });
     }
     const existed = this.secrets.has(where);
     this.secrets.set(where, new TextDecoder().decode(opened));

@@ -32,6 +32,8 @@ export interface FakeGitHub {
   secrets: Map<string, string>;
   /** How each organization secret was last written: its visibility and selected repository ids. */
   orgSecrets: Map<string, { visibility: string; selected_repository_ids?: number[] }>;
+  /** An organization secret that exists before the step runs. */
+  seedOrgSecret: (org: string, name: string, visibility: string, selected?: number[]) => void;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     requests: [],
     secrets: world.secrets,
     orgSecrets: world.orgSecrets,
+    seedOrgSecret: (org, name, visibility, selected) => {
+      world.seedOrgSecret(org, name, visibility, selected);
+    },
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -90,7 +95,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const fault = options.fail?.(method, recorded.path);
       const authorized = req.headers.authorization === `token ${GITHUB_TEST_TOKEN}`;
       const answer = (): Answer =>
-        authorized ? world.answer(method, segments, body, state.url) : { status: 401, body: { message: 'Bad credentials', status: '401' } };
+        authorized
+          ? world.answer(method, segments, body, state.url, new URL(req.url ?? '/', 'http://x').searchParams)
+          : { status: 401, body: { message: 'Bad credentials', status: '401' } };
       if (fault === undefined) {
         send(answer());
         return;

@@ -51,7 +51,8 @@ async function demo(entry: string): Promise<void> {
   mock.addKey('staging', { name: 'analytics', created_at: new Date(Date.now() - 12 * DAY).toISOString() });
   mock.addKey('production', { name: 'backend', created_at: new Date(Date.now() - 120 * DAY).toISOString() });
 
-  const common = { 'service-token': MOCK_TOKEN, workspace: 'staging', 'base-url': mock.url };
+  // The mock serves the hub's key check too (hub-url), so a rotation checks its new key as it would for real.
+  const common = { 'service-token': MOCK_TOKEN, workspace: 'staging', 'base-url': mock.url, 'hub-url': mock.url };
   const steps: { title: string; inputs: Record<string, string> }[] = [
     { title: 'Create a key', inputs: { ...common, command: 'create', name: 'backend-prod' } },
     { title: 'Audit the workspace (keys older than 90 days are stale)', inputs: { ...common, command: 'list', 'max-age-days': '90' } },
@@ -61,8 +62,8 @@ async function demo(entry: string): Promise<void> {
       inputs: { ...common, command: 'delete', 'older-than-days': '90', keep: '1', 'dry-run': 'true' }
     },
     {
-      title: 'Rotate backend-prod: a new key, then the older ones disabled',
-      inputs: { ...common, command: 'rotate', name: 'backend-prod' }
+      title: 'Rotate backend-prod: a new key, checked, then the older ones disabled beyond keep: 2',
+      inputs: { ...common, command: 'rotate', name: 'backend-prod', keep: '2' }
     },
     {
       title: 'A key for a test job, disabled when the job ends',
@@ -75,7 +76,7 @@ async function demo(entry: string): Promise<void> {
   try {
     for (const [i, step] of steps.entries()) {
       const inputs = Object.entries(step.inputs)
-        .filter(([name]) => name !== 'base-url')
+        .filter(([name]) => name !== 'base-url' && name !== 'hub-url')
         .map(([name, value]) => `      ${name}: ${name === 'service-token' ? '${{ secrets.SUPRSEND_SERVICE_TOKEN }}' : yamlValue(value)}`);
       console.log(`\n━━━ Step ${i + 1}: ${step.title}\n  - uses: org/suprsend-key-action@v1\n    with:\n${inputs.join('\n')}\n`);
       const result = await runAction({ entry, inputs: step.inputs, defaults });

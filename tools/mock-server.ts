@@ -59,6 +59,8 @@ export interface MockOptions {
   prefix?: string;
   /** Return a fault for the nth request (0-based, counted over all requests), or undefined to answer normally. */
   fault?: (request: RecordedRequest, n: number) => Fault | undefined;
+  /** The hub's key check (GET /v1/tenant/): a new key is refused (401) until this long after its creation; Infinity: always. */
+  hubAcceptsAfterMs?: number;
 }
 
 export interface MockServer {
@@ -165,7 +167,17 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     socket.on('close', () => sockets.delete(socket));
   });
 
+  /** Each secret handed out, with its key and when: what the hub's key check reads. */
+  const issued = new Map<string, { key: MockKey; at: number }>();
+
   function handle(req: RecordedRequest): { status: number; body?: unknown } {
+    // The hub API (hub-url; the same server here): the key check, `Authorization: Bearer <API key>`.
+    if (req.path === '/v1/tenant/' && req.headers.authorization?.startsWith('Bearer ')) {
+      const found = issued.get(req.headers.authorization.slice('Bearer '.length));
+      const accepted = found !== undefined && !found.key.is_deleted && Date.now() - found.at >= (options.hubAcceptsAfterMs ?? 0);
+      if (!accepted) return error(401, 'authentication_failed', 'AuthenticationFailed', 'Invalid API key.');
+      return { status: 200, body: { meta: { count: 1, limit: 1, offset: 0 }, results: [{ tenant_id: 'default', tenant_name: 'Default' }] } };
+    }
     if (req.headers.authorization !== `ServiceToken ${token}`) {
       return error(401, 'authentication_failed', 'AuthenticationFailed', 'Invalid service token.');
     }
@@ -217,6 +229,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
         description: typeof fields.description === 'string' ? fields.description : null,
         masked_api_key: `${secret.slice(0, 10)}*****`
       });
+      issued.set(secret, { key, at: Date.now() });
       return { status: 201, body: { ...key, api_key: secret } };
     }
     if (req.method === 'DELETE' && keyId !== undefined) {

@@ -27,6 +27,8 @@ describe('organization secrets', () => {
       expect(gh.secrets.get('org:acme/SUPRSEND_API_KEY')).toBe(h.mock.secrets[0]);
       expect(gh.orgSecrets.get('acme/SUPRSEND_API_KEY')).toEqual({ visibility, ...(ids ? { selected_repository_ids: ids } : {}) });
       expect(gh.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        // Whether the secret exists, and with what access (a 404 here: a new one).
+        'GET /orgs/acme/actions/secrets/SUPRSEND_API_KEY',
         ...(ids ? ['GET /repos/acme/shop', 'GET /repos/acme/api'] : []),
         'GET /orgs/acme/actions/secrets/public-key',
         'PUT /orgs/acme/actions/secrets/SUPRSEND_API_KEY'
@@ -61,7 +63,11 @@ describe('organization secrets', () => {
       expect(theError(result)).toMatch(
         /repository acme\/ghost, named in 'secret-repositories', does not exist or the token cannot see it\. No key was created: GitHub is asked before SuprSend/
       );
-      expect(gh.requests.map((r) => r.method)).toEqual(['GET', 'GET']);
+      expect(gh.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        'GET /orgs/acme/actions/secrets/SUPRSEND_API_KEY',
+        'GET /repos/acme/shop',
+        'GET /repos/acme/ghost'
+      ]);
       expect(h.mock.requests).toEqual([]);
     });
   });
@@ -70,7 +76,10 @@ describe('organization secrets', () => {
     [{ 'secret-environment': 'prod' }, /Input 'secret-environment': and 'secret-organization' are both set/],
     [{ 'secret-repository': 'acme/shop' }, /Input 'secret-repository': and 'secret-organization' are both set/],
     [{ 'secret-visibility': 'selected' }, /Input 'secret-repositories': is required with 'secret-visibility: selected'/],
-    [{ 'secret-repositories': 'shop' }, /Input 'secret-repositories': only applies with 'secret-visibility: selected'/],
+    [
+      { 'secret-repositories': 'shop', 'secret-visibility': 'all' },
+      /Input 'secret-repositories': only applies with 'secret-visibility: selected'/
+    ],
     [{ 'secret-visibility': 'internal' }, /Input 'secret-visibility': must be one of 'all', 'private', 'selected'/],
     [{ 'secret-organization': 'acme/shop' }, /Input 'secret-organization': must be a GitHub organization's login/]
   ])('%j fails before any request to SuprSend or GitHub', async (inputs, pattern) => {

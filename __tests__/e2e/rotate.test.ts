@@ -20,7 +20,9 @@ function seed(h: Harness): { older: string; oldest: string; other: string } {
     other: h.mock.addKey('staging', { name: 'worker', created_at: ago(300 * DAY) }).id
   };
 }
-const calls = (h: Harness): string[] => h.mock.requests.map((r) => `${r.method} ${r.path.split('/')[4] ?? ''}`.trim());
+/** What reached the fake SuprSend: "GET" (a listing), "POST", "DELETE <id>", "HUB" (the key check). */
+const calls = (h: Harness): string[] =>
+  h.mock.requests.map((r) => (r.path === '/v1/tenant/' ? 'HUB' : `${r.method} ${r.path.split('/')[4] ?? ''}`.trim()));
 const active = (h: Harness, name: string): string[] =>
   h.mock.keys
     .get('staging')!
@@ -29,14 +31,14 @@ const active = (h: Harness, name: string): string[] =>
 const log = (r: RunResult): string[] => r.stdout.split('\n').filter((l) => l !== '' && !l.startsWith('::'));
 
 describe('rotate', () => {
-  it('creates one key, then disables the older ones: list, one POST, then the DELETEs', async () => {
-    await withMock(node, {}, async (h) => {
+  it('creates one key, checks it, stores it, checks it is still active, then disables the older ones', async () => {
+    await withGitHub(node, undefined, async (h, _gh, env) => {
       const { older, oldest, other } = seed(h);
-      const result = await h.run({ command: 'rotate', name: 'backend' });
+      const result = await h.run({ command: 'rotate', name: 'backend', ...secret }, { env });
       expect(result.exitCode).toBe(0);
       const created = result.outputs['key-id']!;
-      expect(calls(h).slice(0, 2)).toEqual(['GET', 'POST']);
-      expect(calls(h).slice(2).sort()).toEqual([`DELETE ${older}`, `DELETE ${oldest}`].sort());
+      expect(calls(h).slice(0, 4)).toEqual(['GET', 'POST', 'HUB', 'GET']);
+      expect(calls(h).slice(4).sort()).toEqual([`DELETE ${older}`, `DELETE ${oldest}`].sort());
       expect(active(h, 'backend')).toEqual([created]);
       expect(active(h, 'worker')).toEqual([other]);
       expect(result.outputs).toMatchObject({ created: 'true', 'api-key': h.mock.secrets[0] });
@@ -63,7 +65,7 @@ describe('rotate', () => {
         seed(h);
         const result = await h.run({ command: 'rotate', name: 'backend', ...secret }, { env });
         expect(result.exitCode).toBe(0);
-        expect(suprsendCallsAtPut).toBe(2); // the listing and the POST; no DELETE yet
+        expect(suprsendCallsAtPut).toBe(3); // the listing, the POST and the key check; no DELETE yet
         expect(gh.secrets.get('acme/shop/SUPRSEND_API_KEY')).toBe(h.mock.secrets[0]);
         expect(calls(h).filter((c) => c.startsWith('POST'))).toHaveLength(1);
         expect(log(result)).toContain('Stored it as repository secret SUPRSEND_API_KEY in acme/shop.');
@@ -94,25 +96,27 @@ describe('rotate', () => {
         const result = await h.run({ command: 'rotate', name: 'backend', ...secret }, { env });
         const created = h.mock.keys.get('staging')!.at(-1)!.id;
         expect(theError(result)).toMatch(new RegExp(`HTTP 403 .*The new key ${created} was disabled again`));
-        expect(calls(h)).toEqual(['GET', 'POST', `DELETE ${created}`]);
+        expect(calls(h)).toEqual(['GET', 'POST', 'HUB', `DELETE ${created}`]);
         expect(active(h, 'backend').sort()).toEqual([older, oldest].sort());
       }
     );
   });
 
-  it('when disabling an older key fails, the new key stays (stored, in the outputs) and the error names the older key', async () => {
+  it('when disabling an older key fails, the new key stays (stored, in the outputs); the error names what is left and the step that finishes it', async () => {
     const fault = (r: { method: string; path: string }) =>
       r.method === 'DELETE' && r.path.includes('ws_apik_stuck') ? { status: 500, body: '{"message":"down"}' } : undefined;
-    await withMock(node, { fault }, async (h) => {
+    await withGitHub(node, { mock: { fault } }, async (h, _gh, env) => {
       h.mock.addKey('staging', { name: 'backend', id: 'ws_apik_stuck', created_at: ago(50 * DAY) });
-      const result = await h.run({ command: 'rotate', name: 'backend', retries: '0' });
+      const result = await h.run({ command: 'rotate', name: 'backend', retries: '0', ...secret }, { env });
       const created = result.outputs['key-id']!;
-      expect(theError(result)).toMatch(
+      const error = theError(result);
+      expect(error).toMatch(
         new RegExp(
-          `Could not disable 1 of 1 keys .*ws_apik_stuck: SuprSend failed to disable key ws_apik_stuck .*The new key ${created} is in place\\.`,
-          's'
+          `^Could not disable 1 of 1 older keys in workspace 'staging'\\. The new key ${created} is in place and repository secret SUPRSEND_API_KEY in acme/shop holds it\\. ` +
+            "To finish, disable that key with command 'delete' and key-id 'ws_apik_stuck' \\(not by running this rotation again"
         )
       );
+      expect(error).toMatch(/\nws_apik_stuck: SuprSend failed to disable key ws_apik_stuck/);
       expect(result.outputs['api-key']).toBe(h.mock.secrets[0]);
       expect(active(h, 'backend').sort()).toEqual([created, 'ws_apik_stuck'].sort());
     });
@@ -127,15 +131,16 @@ describe('rotate', () => {
       const second = await h.run({ command: 'rotate', name: 'backend', keep: '2' });
       expect(second.outputs['deleted-key-ids']).toBe(JSON.stringify([older]));
       expect(active(h, 'backend').sort()).toEqual([first.outputs['key-id']!, second.outputs['key-id']!].sort());
-      const third = await h.run({ command: 'rotate', name: 'backend' });
-      expect(active(h, 'backend')).toEqual([third.outputs['key-id']!]);
+      const third = await h.run({ command: 'rotate', name: 'backend', keep: '2' });
+      expect(active(h, 'backend').sort()).toEqual([second.outputs['key-id']!, third.outputs['key-id']!].sort());
     });
   });
 
   it('a dry run sends no POST and no DELETE, and reports the plan', async () => {
     await withMock(node, {}, async (h) => {
       const { older, oldest } = seed(h);
-      const result = await h.run({ command: 'rotate', name: 'backend', 'dry-run': 'true' });
+      // A dry run asks GitHub nothing, so the secret's repository needs no fake GitHub.
+      const result = await h.run({ command: 'rotate', name: 'backend', 'dry-run': 'true', ...secret, 'secret-repository': 'acme/shop' });
       expect(result.exitCode).toBe(0);
       expect(calls(h)).toEqual(['GET']);
       expect(result.outputs).toMatchObject({

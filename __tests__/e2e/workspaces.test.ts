@@ -129,7 +129,7 @@ describe('delete across workspaces', () => {
 describe('inputs', () => {
   it.each([
     [{ name: 'app', workspace: 'staging production' }, /Input 'workspace': takes exactly one slug for command 'create'/],
-    [{ command: 'rotate', name: 'app', workspace: '*' }, /takes exactly one slug for command 'rotate'/],
+    [{ command: 'rotate', name: 'app', keep: '2', workspace: '*' }, /takes exactly one slug for command 'rotate'/],
     [{ command: 'delete', 'key-id': 'ws_apik_1', workspace: '*' }, /takes exactly one slug for command 'delete' with 'key-id'/],
     [{ command: 'list', workspace: '*, staging' }, /'\*' \(every workspace\) cannot be mixed with slugs/],
     [{ command: 'list', workspace: 'staging ../production' }, /must be a workspace slug/]

@@ -68,7 +68,11 @@ describe('action.yml', () => {
         'secret-organization',
         'secret-visibility',
         'secret-repositories',
-        'github-token'
+        'secret-type',
+        'github-token',
+        'grace-period',
+        'verify-key',
+        'hub-url'
       ].sort()
     );
     expect(Object.keys(action.outputs).sort()).toEqual(

@@ -28,9 +28,9 @@ const keys = [
 const ids = (list: { id: string }[]): string[] => list.map((k) => k.id).sort();
 /** A delete by filter, with 'keep' written by the user unless `keepSet` says otherwise. */
 const byFilter = (
-  f: { name: string | undefined; olderThanDays: number | undefined; keep: number; keepSet?: boolean },
+  f: { name: string | undefined; olderThanDays: number | undefined; keep: number; keepSet?: boolean; graceMs?: number },
   all = keys
-): ReturnType<typeof plan> => plan(all, { by: 'filter', keepSet: true, ...f }, 'staging', now);
+): ReturnType<typeof plan> => plan(all, { by: 'filter', keepSet: true, graceMs: 0, ...f }, 'staging', now);
 
 describe('delete by older-than-days', () => {
   it('alone: every active key older than the age, across names; disabled and undated keys are not selected', () => {
@@ -86,5 +86,30 @@ describe("a name's last key", () => {
       'one of the newest 2 named "api" (keep: 2)',
       'one of the newest 2 named "api" (keep: 2)'
     ]);
+  });
+});
+
+describe('a grace period', () => {
+  const HOUR = 3_600_000;
+  it('an older key is disabled only once the next newer key of its name is that old; the rest are kept with when they are due', () => {
+    const all = [key('a-200', 'a', 200), key('a-100', 'a', 100), key('a-3', 'a', 3), key('a-1', 'a', 1)];
+    const result = byFilter({ name: 'a', olderThanDays: undefined, keep: 0, graceMs: 2 * DAY }, all);
+    // a-200's newer sibling a-100 is 100 days old: past the grace; a-100's is a-3: past too; a-3's is a-1: one day, still in grace.
+    expect(ids(result.disable)).toEqual(['a-100', 'a-200']);
+    expect(result.kept.map((k) => [k.key.id, k.why.replace(/\d{4}-\d\d-\d\d \d\d:\d\d/, 'T')])).toEqual([
+      ['a-1', `the newest named "a": a delete with a grace period never disables a name's newest key (grace-period: 2d)`],
+      ['a-3', 'in its grace period until T UTC (grace-period: 2d after a newer key of its name)']
+    ]);
+    const due = new Date(now.getTime() - DAY + 2 * DAY).toISOString().slice(0, 16).replace('T', ' ');
+    expect(result.kept[1]!.why).toContain(due);
+  });
+
+  it('on both sides of the boundary', () => {
+    const all = (hoursAgo: number) => [
+      key('old', 'b', 50),
+      { ...key('new', 'b', 0), created_at: new Date(now.getTime() - hoursAgo * HOUR).toISOString() }
+    ];
+    expect(ids(byFilter({ name: 'b', olderThanDays: undefined, keep: 1, graceMs: 12 * HOUR }, all(11.9)).disable)).toEqual([]);
+    expect(ids(byFilter({ name: 'b', olderThanDays: undefined, keep: 1, graceMs: 12 * HOUR }, all(12)).disable)).toEqual(['old']);
   });
 });

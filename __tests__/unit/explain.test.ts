@@ -100,7 +100,13 @@ describe('SuprSend failures', () => {
 });
 
 describe('GitHub failures', () => {
-  const target = (scope: SecretScope): SecretTarget => ({ name: 'K', scope, githubToken: 't', apiUrl: 'https://api.github.com' });
+  const target = (scope: SecretScope): SecretTarget => ({
+    name: 'K',
+    type: 'actions',
+    scope,
+    githubToken: 't',
+    apiUrl: 'https://api.github.com'
+  });
   const repository: SecretScope = { kind: 'repository', owner: 'acme', repo: 'shop' };
   const environment: SecretScope = { kind: 'environment', owner: 'acme', repo: 'shop', environment: 'prod' };
   const organization: SecretScope = { kind: 'organization', org: 'acme', visibility: 'selected', repositories: ['shop', 'api'] };

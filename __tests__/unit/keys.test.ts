@@ -38,7 +38,7 @@ describe('delete plans', () => {
     key('k4', '2026-04-01T00:00:00Z', { is_deleted: true })
   ];
   const byName = (name: string, keep: number) =>
-    planByFilter(keys, { name, olderThanDays: undefined, keep, keptWhy: () => 'kept' }, new Date());
+    planByFilter(keys, { name, olderThanDays: undefined, keep, keptWhy: () => 'kept', graceMs: 0 }, new Date());
   it('by name keeps the newest N active keys', () => {
     const plan = byName('app', 1);
     expect(plan.kept.map((k) => k.key.id)).toEqual(['k2']);

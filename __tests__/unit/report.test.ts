@@ -119,7 +119,16 @@ describe('summaries', () => {
         secret: 'SS.secret',
         stored: { where: 'repository secret K in a/b' }
       },
-      { command: 'create', name: 'app', description: undefined, ifExists: 'create', ephemeral: true, dryRun: false, secret: undefined }
+      {
+        command: 'create',
+        name: 'app',
+        description: undefined,
+        ifExists: 'create',
+        ephemeral: true,
+        dryRun: false,
+        hubUrl: undefined,
+        secret: undefined
+      }
     );
     expect(summaryRows(summary)).toEqual([
       ['Workspace', 'Name', 'Key id', 'Masked key'],
@@ -164,7 +173,7 @@ describe('summaries', () => {
   it('delete: each key with what happened to it, and a failure line by line', () => {
     const summary = deleteSummary({
       workspace: 'staging',
-      selection: { by: 'filter', name: 'app', olderThanDays: 30, keep: 1, keepSet: true },
+      selection: { by: 'filter', name: 'app', olderThanDays: 30, keep: 1, keepSet: true, graceMs: 0 },
       dryRun: false,
       planned: [key('ws_apik_a'), key('ws_apik_d')],
       disabled: [key('ws_apik_a')],

@@ -118,7 +118,14 @@ describe('parseSettings', () => {
       /is required with 'secret-visibility: selected'/
     ],
     [
-      { ...base, 'secret-name': 'K', 'github-token': 'ghs_x', 'secret-organization': 'acme', 'secret-repositories': 'shop' },
+      {
+        ...base,
+        'secret-name': 'K',
+        'github-token': 'ghs_x',
+        'secret-organization': 'acme',
+        'secret-repositories': 'shop',
+        'secret-visibility': 'private'
+      },
       'secret-repositories',
       /only applies with 'secret-visibility: selected' \(it is 'private'\)/
     ],
@@ -215,15 +222,22 @@ describe('parseSettings', () => {
 
   it('reads a rotate: keep is 1 (the new key) unless set', () => {
     const rotate = (extra: Record<string, string>) => parse({ ...base, command: 'rotate', ...extra }).settings.command;
-    expect(rotate({})).toEqual({
+    expect(rotate({ keep: '2' })).toEqual({
       command: 'rotate',
       name: 'backend-prod',
       description: undefined,
-      keep: 1,
+      keep: 2,
+      graceMs: 0,
       dryRun: false,
+      hubUrl: new URL('https://hub.suprsend.com'),
       secret: undefined
     });
-    expect(rotate({ keep: '2', 'dry-run': 'true' })).toMatchObject({ keep: 2, dryRun: true });
+    expect(rotate({ 'grace-period': '7d' })).toMatchObject({ keep: 1, graceMs: 7 * 86_400_000 });
+    expect(() => rotate({})).toThrow(/^Input 'secret-name': is required for command 'rotate' unless the older keys outlive this job/);
+    expect(rotate({ keep: '2', 'dry-run': 'true', 'verify-key': 'false' })).toMatchObject({ keep: 2, dryRun: true, hubUrl: undefined });
+    expect(() => rotate({ keep: '2', 'grace-period': '1w' })).toThrow(
+      /^Input 'grace-period': must be a whole number of minutes, hours or days/
+    );
     expect(() => rotate({ keep: '0' })).toThrow(/Input 'keep': must be 1 or more for command 'rotate': the new key is always kept/);
   });
 
@@ -231,7 +245,7 @@ describe('parseSettings', () => {
     const filter = (extra: Record<string, string>) => parse({ ...base, command: 'delete', ...extra }).settings.command;
     expect(filter({ name: '', 'older-than-days': '90', keep: '1', 'dry-run': 'true' })).toEqual({
       command: 'delete',
-      selection: { by: 'filter', name: undefined, olderThanDays: 90, keep: 1, keepSet: true },
+      selection: { by: 'filter', name: undefined, olderThanDays: 90, keep: 1, keepSet: true, graceMs: 0 },
       dryRun: true
     });
     // Unset, keep is 1 for a cleanup by age (a name keeps its last key), 0 for a delete by name alone.

@@ -38,7 +38,8 @@ export async function main(deps: Deps): Promise<void> {
       saveState: (name, value) => {
         deps.core.saveState(name, value);
       },
-      prepareSecret: session.prepareSecret
+      prepareSecret: session.prepareSecret,
+      verifyKey: session.verifyKey
     });
     const sink = outputSink(deps, log);
     const publish = (): void => {
@@ -47,7 +48,7 @@ export async function main(deps: Deps): Promise<void> {
     };
     const { newKey } = report;
     if (newKey === undefined) publish();
-    else await handOverNewKey({ keyId: newKey.id, client: session.client(), store: newKey.store, publish });
+    else await handOverNewKey({ keyId: newKey.id, client: session.client(), ...newKey, publish });
     await report.finish?.(sink);
     report.tell(log);
     if (settings.summary) await writeSummary(deps, log, report.summary());

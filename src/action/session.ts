@@ -10,6 +10,7 @@ import type { SecretTarget } from '../github/target.js';
 import { limitInFlight, MAX_IN_FLIGHT } from '../net/limit.js';
 import type { Log } from '../report/log.js';
 import { SuprSendClient, type ClientDeps } from '../suprsend/client.js';
+import { verifyKey } from '../suprsend/hub.js';
 import { listWorkspaces } from '../suprsend/workspaces.js';
 import { USER_AGENT } from '../version.js';
 import type { Deps } from './deps.js';
@@ -23,6 +24,8 @@ export interface Session {
   accountWorkspaces: () => Promise<string[]>;
   /** GitHub's side of a secret write, asked before a key is minted (src/github/secrets-api.ts). */
   prepareSecret: (target: SecretTarget) => Promise<PreparedSecret>;
+  /** The hub's check of a new key, under the connection's deadline and retries. */
+  verifyKey: (secret: string, hubUrl: URL) => Promise<void>;
 }
 
 export function openSession(deps: Deps, log: Log): Session {
@@ -68,6 +71,12 @@ export function openSession(deps: Deps, log: Log): Session {
         userAgent: USER_AGENT
       }),
     accountWorkspaces,
+    verifyKey: (secret, hubUrl) =>
+      verifyKey(
+        secret,
+        { hubUrl, timeoutMs: settings.connection.timeoutMs, retries: settings.connection.retries },
+        { transport: deps.transport, sleep: deps.sleep, now: deps.now, random: deps.random, debug: log.debug, userAgent: USER_AGENT }
+      ),
     workspaceSlugs: () => (workspaces.kind === 'all' ? accountWorkspaces() : Promise.resolve(workspaces.slugs))
   };
 }

@@ -33,6 +33,8 @@ export interface CommandContext {
    * key is minted, so that a refusal creates nothing in SuprSend.
    */
   prepareSecret: (target: SecretTarget) => Promise<PreparedSecret>;
+  /** Checks that a new key works, against SuprSend's hub at `hubUrl` (src/suprsend/hub.ts). */
+  verifyKey: (secret: string, hubUrl: URL) => Promise<void>;
 }
 
 /** What a command did, ready to be reported. `failure` fails the step after outputs and summary are written. */
@@ -44,7 +46,7 @@ export interface CommandReport {
    * the post step's state): `store` returns where a secret now holds it. Handed over by
    * `handOverNewKey`: disabled again on a failure before the commit point, never after it.
    */
-  newKey?: { id: string; store: () => Promise<string | undefined> };
+  newKey?: { id: string; verify?: () => Promise<void>; store: () => Promise<string | undefined> };
   outputs: (sink: OutputSink) => void;
   /**
    * Work done once the result is handed over and the outputs are written (rotate: disabling the

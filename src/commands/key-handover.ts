@@ -20,6 +20,8 @@ export interface Stored {
   notice?: string;
   /** Set when GitHub's answer to the write was lost and reading the secret back showed it landed. */
   settled?: string;
+  /** An organization secret's access: kept, new, or changed from → to. */
+  accessNote?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function storeNewKey(prepared: PreparedSecret, secret: string): Pro
   return {
     where: prepared.where,
     ...(notice === undefined ? {} : { notice }),
+    ...(prepared.accessNote === undefined ? {} : { accessNote: prepared.accessNote }),
     ...(outcome === 'settled'
       ? {
           settled: `GitHub's answer to the write was lost; reading ${prepared.where} back showed it was updated just now, so it holds the new key.`
@@ -67,16 +70,19 @@ export async function checkBeforeMinting(target: SecretTarget, context: Pick<Com
 export interface NewKeyHandOver {
   keyId: string;
   client: SuprSendClient;
+  /** Checks that the key works before anything depends on it (the hub); a failure rolls it back. */
+  verify?: () => Promise<void>;
   /** Stores the secret, when asked; returns where it now holds the key (the commit point), or undefined. */
   store: () => Promise<string | undefined>;
   /** Writes the outputs (and saves what the post step needs). */
   publish: () => void;
 }
 
-/** Hands a new key over: the secret first, then the outputs, rolled back on failure up to the commit point. */
+/** Hands a new key over: checked (when asked), the secret, then the outputs; rolled back on failure up to the commit point. */
 export async function handOverNewKey(h: NewKeyHandOver): Promise<void> {
   let heldBy: string | undefined;
   try {
+    await h.verify?.();
     heldBy = await h.store();
     h.publish();
   } catch (error) {

@@ -18,6 +18,7 @@ export function newKeyOutputs({ setOutput }: OutputSink, key: ApiKey | undefined
 export function tellNewKey(key: ApiKey, workspace: string, stored: Stored | undefined, log: Log): void {
   log.info(`Created ${describeKey(key)} in workspace '${workspace}'. Its secret is in the 'api-key' output, masked in logs.`);
   if (stored !== undefined) log.info(`Stored it as ${stored.where}.`);
+  if (stored?.accessNote !== undefined) log.info(stored.accessNote);
   if (stored?.settled !== undefined) log.warning(stored.settled, "GitHub's answer to the secret write was lost");
   if (stored?.notice !== undefined) log.notice(stored.notice, 'Later jobs of this run read the previous secret');
 }

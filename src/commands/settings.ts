@@ -59,7 +59,9 @@ export const GUARD_INPUTS = [
   'include-deleted',
   'fail-on-stale',
   'if-exists',
-  'ephemeral'
+  'ephemeral',
+  'grace-period',
+  'verify-key'
 ] as const;
 
 /** Why a guard means nothing to a command, where a plain "does not apply" would not say enough. */

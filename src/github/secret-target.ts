@@ -2,7 +2,7 @@
 import { InputError } from '../errors.js';
 import { CONTROL_CHARS, list, oneOf, quote, type InputReader, type ReadInput } from '../inputs/read.js';
 import { checkTokenShape, maskCredential } from '../inputs/rules.js';
-import { VISIBILITIES, type SecretScope, type SecretTarget } from './target.js';
+import { SECRET_TYPES, VISIBILITIES, type SecretScope, type SecretTarget } from './target.js';
 
 export const SECRET_INPUTS = [
   'secret-name',
@@ -11,6 +11,7 @@ export const SECRET_INPUTS = [
   'secret-organization',
   'secret-visibility',
   'secret-repositories',
+  'secret-type',
   'github-token'
 ] as const;
 
@@ -48,7 +49,9 @@ export function readSecretTarget({ read, isSet }: InputReader, env: Record<strin
     for (const input of ['secret-environment', 'secret-repository', 'secret-organization', 'secret-repositories', 'github-token']) {
       if (read(input) !== '') throw new InputError(input, "only applies with 'secret-name': set the secret's name too, or remove it.");
     }
-    if (isSet('secret-visibility')) throw new InputError('secret-visibility', "only applies with 'secret-name' and 'secret-organization'.");
+    for (const input of ['secret-visibility', 'secret-type']) {
+      if (isSet(input)) throw new InputError(input, "only applies with 'secret-name': set the secret's name too, or remove it.");
+    }
     return undefined;
   }
   if (!SECRET_NAME.test(name) || /^GITHUB_/i.test(name)) {
@@ -64,12 +67,20 @@ export function readSecretTarget({ read, isSet }: InputReader, env: Record<strin
     );
   }
   const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-  return { name, scope: scope(read, isSet, env), githubToken, apiUrl };
+  const type = oneOf(read, 'secret-type', SECRET_TYPES);
+  const where = scope(read, isSet, env);
+  if (type === 'dependabot' && where.kind === 'environment') {
+    throw new InputError(
+      'secret-type',
+      "'dependabot' and 'secret-environment' are both set: environments hold Actions secrets only. Store a Dependabot secret in the repository or the organization."
+    );
+  }
+  return { name, type, scope: where, githubToken, apiUrl };
 }
 
 function scope(read: ReadInput, isSet: (input: string) => boolean, env: Record<string, string | undefined>): SecretScope {
   const org = read('secret-organization');
-  if (org !== '') return organizationScope(org, read);
+  if (org !== '') return organizationScope(org, read, isSet);
   for (const input of ['secret-repositories', 'secret-visibility']) {
     if (isSet(input))
       throw new InputError(input, "only applies with 'secret-organization': an organization secret's visibility and repositories.");
@@ -95,7 +106,7 @@ function scope(read: ReadInput, isSet: (input: string) => boolean, env: Record<s
   return environment === '' ? { kind: 'repository', owner, repo } : { kind: 'environment', owner, repo, environment };
 }
 
-function organizationScope(org: string, read: ReadInput): SecretScope {
+function organizationScope(org: string, read: ReadInput, isSet: (input: string) => boolean): SecretScope {
   for (const input of ['secret-environment', 'secret-repository']) {
     if (read(input) !== '') {
       throw new InputError(
@@ -107,15 +118,20 @@ function organizationScope(org: string, read: ReadInput): SecretScope {
   if (!LOGIN.test(org)) {
     throw new InputError('secret-organization', `must be a GitHub organization's login (letters, digits and hyphens), got ${quote(org)}.`);
   }
-  const visibility = oneOf(read, 'secret-visibility', VISIBILITIES);
   const repositories = list(read('secret-repositories'));
+  // Unset: the repositories named mean 'selected'; none means an existing secret keeps the access it has (a new one: 'private').
+  const visibility = isSet('secret-visibility')
+    ? oneOf(read, 'secret-visibility', VISIBILITIES)
+    : repositories.length > 0
+      ? ('selected' as const)
+      : undefined;
   if (visibility === 'selected' && repositories.length === 0) {
     throw new InputError(
       'secret-repositories',
       "is required with 'secret-visibility: selected': the repositories of the organization that may read the secret."
     );
   }
-  if (visibility !== 'selected' && repositories.length > 0) {
+  if (visibility !== 'selected' && visibility !== undefined && repositories.length > 0) {
     throw new InputError(
       'secret-repositories',
       `only applies with 'secret-visibility: selected' (it is '${visibility}'): set it to selected, or remove the list.`

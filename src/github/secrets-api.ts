@@ -10,12 +10,16 @@ import { parseRfc3339 } from '../dates.js';
 import { openGitHub, type GitHubApi, type GitHubDeps } from './api.js';
 import { GitHubFailure, SecretWriteUnknown } from './failure.js';
 import { sealedBox } from './sealed-box.js';
+import { organizationAccess } from './org-access.js';
 import { describeTarget, scopeRules, type SecretTarget } from './target.js';
 
 export interface PreparedSecret {
+  /** The target, an organization's access resolved (kept as it was, or as set). */
   target: SecretTarget;
   /** Where, in words: "repository secret K in acme/shop". */
   where: string;
+  /** For an organization secret: what its access was, and what it will be, when either is worth a line. */
+  accessNote?: string;
   /**
    * Seals `value` and stores it. Throws a `GitHubFailure` when GitHub refused it (nothing was
    * stored), a `SecretWriteUnknown` when it may have been stored. 'settled': GitHub's answer
@@ -28,11 +32,9 @@ export async function prepareSecret(target: SecretTarget, deps: GitHubDeps): Pro
   const api = await openGitHub(target, deps);
   const { scope, name } = target;
   const rules = scopeRules(scope);
-  const base = rules.secretsPath(scope);
-  const selected =
-    scope.kind === 'organization' && scope.visibility === 'selected'
-      ? await repositoryIds(api, target, scope.org, scope.repositories)
-      : undefined;
+  const base = rules.secretsPath(scope, target.type);
+  const access = scope.kind === 'organization' ? await organizationAccess(api, target, base, scope) : undefined;
+  const resolved: SecretTarget = access === undefined ? target : { ...target, scope: access.scope };
   const what = `read the public key of ${rules.describe(scope)}`;
   const publicKey = await api.call<{ key?: unknown; key_id?: unknown }>({ method: 'GET', what }, `GET ${base}/public-key`);
   const { key, key_id: keyId } = publicKey.data;
@@ -43,13 +45,19 @@ export async function prepareSecret(target: SecretTarget, deps: GitHubDeps): Pro
   // GitHub's own clock, to compare with the secret's updated_at if a write's answer is lost.
   const asked = Date.parse(publicKey.headers.date ?? '');
   const before = Number.isNaN(asked) ? deps.now().getTime() - 60_000 : asked;
-  const where = describeTarget(target);
+  const where = describeTarget(resolved);
+  // Failures from here on name the target as it will be written (an organization's access resolved).
+  const retarget = (error: unknown): unknown =>
+    error instanceof GitHubFailure ? new GitHubFailure(resolved, error.request, error.facts, error.notApplied) : error;
   const visibility =
-    scope.kind === 'organization' ? { visibility: scope.visibility, ...(selected ? { selected_repository_ids: selected } : {}) } : {};
+    access === undefined
+      ? {}
+      : { visibility: access.scope.visibility, ...(access.selectedIds ? { selected_repository_ids: access.selectedIds } : {}) };
 
   return {
-    target,
+    target: resolved,
     where,
+    ...(access?.note === undefined ? {} : { accessNote: access.note }),
     write: async (value) => {
       let sealed: Uint8Array;
       try {
@@ -66,8 +74,8 @@ export async function prepareSecret(target: SecretTarget, deps: GitHubDeps): Pro
         });
         return 'written';
       } catch (error) {
-        if (!(error instanceof GitHubFailure) || !error.mayHaveApplied) throw error;
-        return settle(api, base, name, before, error);
+        if (!(error instanceof GitHubFailure) || !error.mayHaveApplied) throw retarget(error);
+        return settle(api, base, name, before, retarget(error) as GitHubFailure);
       }
     }
   };
@@ -95,17 +103,4 @@ async function settle(api: GitHubApi, base: string, name: string, before: number
 
 function notApplied(lost: GitHubFailure): GitHubFailure {
   return new GitHubFailure(lost.target, lost.request, lost.facts, true);
-}
-
-/** The ids of the repositories an organization secret is visible to; a lookup GitHub refuses fails before any key exists. */
-async function repositoryIds(api: GitHubApi, target: SecretTarget, org: string, repositories: string[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (const repo of repositories) {
-    const repository = `${org}/${repo}`;
-    const request = { method: 'GET', what: `look up repository ${repository}`, repository };
-    const found = await api.call<{ id?: unknown }>(request, 'GET /repos/{owner}/{repo}', { owner: org, repo });
-    if (typeof found.data.id !== 'number') throw new GitHubFailure(target, request, { kind: 'answer', problem: 'the answer has no id' });
-    ids.push(found.data.id);
-  }
-  return ids;
 }

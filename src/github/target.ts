@@ -7,15 +7,25 @@
 export const VISIBILITIES = ['all', 'private', 'selected'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
-/** Which secrets a key goes into: a repository's, one of its environments', or an organization's. */
+export const SECRET_TYPES = ['actions', 'dependabot'] as const;
+/** Whose secrets: GitHub Actions' (read by workflow runs), or Dependabot's (read by the runs Dependabot starts). */
+export type SecretType = (typeof SECRET_TYPES)[number];
+
+/**
+ * Which secrets a key goes into: a repository's, one of its environments', or an organization's.
+ * An organization's `visibility` is undefined when the user set none: an existing secret keeps
+ * its own (read before the write), a new one gets 'private'.
+ */
 export type SecretScope =
   | { kind: 'repository'; owner: string; repo: string }
   | { kind: 'environment'; owner: string; repo: string; environment: string }
-  | { kind: 'organization'; org: string; visibility: Visibility; repositories: string[] };
+  | { kind: 'organization'; org: string; visibility: Visibility | undefined; repositories: string[] };
 
-/** Where to store a created key as a GitHub Actions secret. */
+/** Where to store a created key as a GitHub secret. */
 export interface SecretTarget {
   name: string;
+  /** Actions (the default) or Dependabot; environments hold Actions secrets only. */
+  type: SecretType;
   scope: SecretScope;
   githubToken: string;
   /** GITHUB_API_URL, so GitHub Enterprise Server works. */
@@ -25,8 +35,8 @@ export interface SecretTarget {
 type ScopeOf<K extends SecretScope['kind']> = Extract<SecretScope, { kind: K }>;
 
 interface ScopeRules<S extends SecretScope> {
-  /** The API path of the scope's secrets, each name segment encoded. */
-  secretsPath: (scope: S) => string;
+  /** The API path of the scope's secrets of this type, each name segment encoded. */
+  secretsPath: (scope: S, type: SecretType) => string;
   /** "repository acme/shop", for a person. */
   describe: (scope: S) => string;
   /** The permission a fine-grained token or GitHub App needs to write such a secret. */
@@ -44,7 +54,7 @@ function seg(value: string): string {
 
 export const SCOPES: { [K in SecretScope['kind']]: ScopeRules<ScopeOf<K>> } = {
   repository: {
-    secretsPath: (s) => `/repos/${seg(s.owner)}/${seg(s.repo)}/actions/secrets`,
+    secretsPath: (s, type) => `/repos/${seg(s.owner)}/${seg(s.repo)}/${type}/secrets`,
     describe: (s) => `repository ${s.owner}/${s.repo}`,
     permission: `'github-token' needs the repository permission "Secrets: write" ${TOKEN_KINDS}`,
     readAtQueue: true
@@ -56,7 +66,7 @@ export const SCOPES: { [K in SecretScope['kind']]: ScopeRules<ScopeOf<K>> } = {
     readAtQueue: false
   },
   organization: {
-    secretsPath: (s) => `/orgs/${seg(s.org)}/actions/secrets`,
+    secretsPath: (s, type) => `/orgs/${seg(s.org)}/${type}/secrets`,
     describe: (s) => `organization ${s.org}`,
     permission: `'github-token' needs the organization permission "Secrets: write" ${TOKEN_KINDS}, or the admin:org scope for a classic token`,
     readAtQueue: true
@@ -70,19 +80,27 @@ export function scopeRules(scope: SecretScope): ScopeRules<SecretScope> {
 
 export function describeTarget(target: SecretTarget): string {
   const { scope, name } = target;
+  const kind = target.type === 'dependabot' ? ' Dependabot' : '';
   switch (scope.kind) {
     case 'repository':
-      return `repository secret ${name} in ${scope.owner}/${scope.repo}`;
+      return `repository${kind} secret ${name} in ${scope.owner}/${scope.repo}`;
     case 'environment':
       return `environment secret ${name} of environment '${scope.environment}' in ${scope.owner}/${scope.repo}`;
-    case 'organization': {
-      const who =
-        scope.visibility === 'all'
-          ? 'all repositories'
-          : scope.visibility === 'private'
-            ? 'private and internal repositories'
-            : scope.repositories.join(', ');
-      return `organization secret ${name} of ${scope.org} (visible to ${who})`;
-    }
+    case 'organization':
+      return `organization${kind} secret ${name} of ${scope.org} (${describeVisibility(scope.visibility, scope.repositories)})`;
+  }
+}
+
+/** Who may read an organization secret, in words. */
+export function describeVisibility(visibility: Visibility | undefined, repositories: string[]): string {
+  switch (visibility) {
+    case undefined:
+      return 'visibility as it is';
+    case 'all':
+      return 'visible to all repositories';
+    case 'private':
+      return 'visible to private and internal repositories';
+    case 'selected':
+      return `visible to ${repositories.length === 0 ? 'no repository' : repositories.join(', ')}`;
   }
 }

@@ -2,12 +2,12 @@
 import { InputError } from '../errors.js';
 import { isPathSegment } from '../suprsend/ids.js';
 import { DEFAULT_BASE_URL, type Connection } from '../suprsend/types.js';
-import { TOKEN_ENV } from './defaults.js';
-import { decimal, integer, list, quote, type InputReader, type ReadInput } from './read.js';
+import { DEFAULT_HUB_URL, TOKEN_ENV } from './defaults.js';
+import { boolean, decimal, integer, list, quote, type InputReader, type ReadInput } from './read.js';
 import { checkTokenShape, maskCredential } from './rules.js';
 
 /** The inputs every command reads. */
-export const CONNECTION_INPUTS = ['service-token', 'workspace', 'base-url', 'timeout-seconds', 'retries'] as const;
+export const CONNECTION_INPUTS = ['service-token', 'workspace', 'base-url', 'hub-url', 'timeout-seconds', 'retries'] as const;
 
 /**
  * The service token, from the input or SUPRSEND_SERVICE_TOKEN. `mask` gets it the
@@ -63,23 +63,37 @@ function workspaceSlug(value: string): string {
 }
 
 function baseUrl(value: string): URL {
+  return apiRoot('base-url', value, DEFAULT_BASE_URL);
+}
+
+/** The root of an API, from an input: http(s), no credentials, no query or fragment. */
+export function apiRoot(input: string, value: string, example: string): URL {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new InputError('base-url', `must be an http(s) URL such as ${DEFAULT_BASE_URL}, got ${quote(value)}.`);
+    throw new InputError(input, `must be an http(s) URL such as ${example}, got ${quote(value)}.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError('base-url', `must use http or https, got ${quote(url.protocol)} in ${quote(value)}.`);
+    throw new InputError(input, `must use http or https, got ${quote(url.protocol)} in ${quote(value)}.`);
   }
   if (url.username !== '' || url.password !== '') {
-    throw new InputError('base-url', 'must not contain a user name or password; the service token is the only credential sent.');
+    throw new InputError(input, 'must not contain a user name or password; the action sends its own credentials.');
   }
   if (url.search !== '' || url.hash !== '') {
-    throw new InputError(
-      'base-url',
-      `must not have a query or fragment, got ${quote(value)}; give only the API root, e.g. ${DEFAULT_BASE_URL}.`
-    );
+    throw new InputError(input, `must not have a query or fragment, got ${quote(value)}; give only the API root, e.g. ${example}.`);
   }
   return url;
+}
+
+/** The input that turns the new-key check against SuprSend's hub on or off ('hub-url', where the hub is, is a connection input). */
+export const KEY_CHECK_INPUTS = ['verify-key'] as const;
+
+/**
+ * Whether to check a new key against the hub before it is stored, and where the hub is: undefined
+ * when not. Unset, 'verify-key' means `onByDefault` (a rotation checks, a plain create does not).
+ */
+export function readKeyCheck({ read, isSet }: InputReader, onByDefault: boolean): URL | undefined {
+  const on = isSet('verify-key') ? boolean(read, 'verify-key') : onByDefault;
+  return on ? apiRoot('hub-url', read('hub-url'), DEFAULT_HUB_URL) : undefined;
 }

@@ -8,6 +8,7 @@
 import { DEFAULT_BASE_URL } from '../suprsend/types.js';
 
 export const TOKEN_ENV = 'SUPRSEND_SERVICE_TOKEN';
+export const DEFAULT_HUB_URL = 'https://hub.suprsend.com';
 
 export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   command: 'create',
@@ -15,7 +16,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'timeout-seconds': '30',
   retries: '3',
   summary: 'true',
-  'secret-visibility': 'private'
+  'hub-url': DEFAULT_HUB_URL,
+  'secret-type': 'actions'
 };
 
 /** What an input without a default in action.yml means when it is not written ('keep' depends on the command). */

@@ -60,3 +60,26 @@ export function keyIdList(value: string): string[] {
   }
   return ids;
 }
+
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** 'grace-period': unset or 0 for none, else a whole number of minutes, hours or days (30m, 12h, 7d), at most a year. In ms. */
+export function gracePeriod(read: ReadInput): number {
+  const value = read('grace-period');
+  if (value === '' || value === '0') return 0;
+  const [, amount, unit] = /^(\d{1,6})([mhd])$/.exec(value) ?? [];
+  const ms = amount === undefined ? Number.NaN : Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
+  if (!(ms >= 0 && ms <= 365 * UNIT_MS.d)) {
+    throw new InputError(
+      'grace-period',
+      `must be a whole number of minutes, hours or days, such as 30m, 12h or 7d (at most 365d), or 0 for none, got ${quote(value)}.`
+    );
+  }
+  return ms;
+}
+
+/** A grace period in words: "7d", "12h", "30m". */
+export function showDuration(ms: number): string {
+  for (const unit of ['d', 'h', 'm'] as const) if (ms % UNIT_MS[unit] === 0) return `${ms / UNIT_MS[unit]}${unit}`;
+  return `${Math.round(ms / 60_000)}m`;
+}

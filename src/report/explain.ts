@@ -8,12 +8,14 @@ import { GitHubFailure } from '../github/failure.js';
 import { describeTarget, scopeRules } from '../github/target.js';
 import { TOKEN_ENV } from '../inputs/defaults.js';
 import { SuprSendFailure, type AnswerProblem, type BodyFacts, type FailedRequest } from '../suprsend/failure.js';
+import { KeyCheckFailure } from '../suprsend/hub.js';
 import { DEFAULT_BASE_URL } from '../suprsend/types.js';
 
 /** The message to show for anything thrown: failures worded, our own errors as written, others with their kind. */
 export function describeError(error: unknown): string {
   if (error instanceof SuprSendFailure) return explainSuprSend(error);
   if (error instanceof GitHubFailure) return explainGitHub(error);
+  if (error instanceof KeyCheckFailure) return explainKeyCheck(error);
   if (error instanceof ActionError) return error.message;
   if (error instanceof Error) return `Unexpected ${error.name}: ${error.message}`;
   return `Unexpected error: ${String(error)}`;
@@ -244,5 +246,29 @@ function hostOf(url: string): string {
     return new URL(url).host;
   } catch {
     return url;
+  }
+}
+
+/** The new key did not pass the hub's check: say which it was, and what to check. */
+function explainKeyCheck(failure: KeyCheckFailure): string {
+  const { hubUrl, facts: f } = failure;
+  const skip = "To store keys without this check, set 'verify-key: false'.";
+  switch (f.kind) {
+    case 'refused':
+      return (
+        `SuprSend's hub (${hubUrl.href}) did not accept the new key: HTTP ${f.status} to each of ${f.attempts} checks over ${f.windowMs / 1000} s, ` +
+        `so it was not stored and no older key was touched. A key that does not work would break what uses it; check the workspace on SuprSend's status page, and run again.`
+      );
+    case 'status':
+      return f.status === 404
+        ? `The key check at ${hubUrl.href} answered HTTP 404: is 'hub-url' SuprSend's hub API (https://hub.suprsend.com, or your own for a self-hosted install)? ${skip}`
+        : `SuprSend's hub (${hubUrl.href}) could not check the new key (HTTP ${f.status}, after the retries); the key was not stored. Run again later. ${skip}`;
+    case 'transport':
+      return (
+        `Could not reach SuprSend's hub at ${hubUrl.host} to check the new key: ${f.message}; the key was not stored. ` +
+        `Check 'hub-url' (${hubUrl.href}) and the runner's network; behind a proxy, set HTTPS_PROXY (and NO_PROXY). ${skip}`
+      );
+    case 'retry-after':
+      return `SuprSend's hub (${hubUrl.href}) asked to wait ${Math.ceil(f.waitMs / 1000)} s before checking the new key, longer than this action waits; the key was not stored. Run again later.`;
   }
 }

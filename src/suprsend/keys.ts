@@ -9,7 +9,7 @@ export function isActive(key: ApiKey): boolean {
 }
 
 /** Milliseconds since the epoch of `created_at`, or undefined when it is missing or not an RFC 3339 date-time. */
-function createdAtMs(key: ApiKey): number | undefined {
+export function createdAtMs(key: ApiKey): number | undefined {
   return typeof key.created_at === 'string' ? parseRfc3339(key.created_at) : undefined;
 }
 

@@ -13,6 +13,7 @@ export const createCommand: CommandDefinition<CreateSettings> = {
   manyWorkspaces: () => false,
   parse: parseCreate,
   run: async (context, settings) => {
+    const { hubUrl } = settings;
     // GitHub is asked first: a target it refuses means no key is made.
     let prepared: PreparedSecret | undefined;
     const result = await createKey(context.client, settings, describeOrigin(context.env), async () => {
@@ -23,7 +24,13 @@ export const createCommand: CommandDefinition<CreateSettings> = {
       workspaces: [context.client.workspace],
       ...(secret === undefined || key === undefined
         ? {}
-        : { newKey: { id: key.id, store: () => passOnNewKey(key, result, secret, prepared, settings, context) } }),
+        : {
+            newKey: {
+              id: key.id,
+              ...(hubUrl === undefined ? {} : { verify: () => context.verifyKey(secret, hubUrl) }),
+              store: () => passOnNewKey(key, result, secret, prepared, settings, context)
+            }
+          }),
       outputs: (sink) => {
         createOutputs(result, sink);
       },

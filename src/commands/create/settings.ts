@@ -2,13 +2,14 @@ import { InputError } from '../../errors.js';
 import type { SecretTarget } from '../../github/target.js';
 import { readSecretTarget, SECRET_INPUTS } from '../../github/secret-target.js';
 import { boolean, oneOf, type InputReader } from '../../inputs/read.js';
+import { KEY_CHECK_INPUTS, readKeyCheck } from '../../inputs/connection.js';
 import { description, keyName } from '../../inputs/rules.js';
 import type { Env } from '../command.js';
 
 export const IF_EXISTS = ['create', 'skip', 'fail'] as const;
 export type IfExists = (typeof IF_EXISTS)[number];
 
-export const CREATE_INPUTS = ['name', 'description', 'if-exists', 'ephemeral', 'dry-run', ...SECRET_INPUTS] as const;
+export const CREATE_INPUTS = ['name', 'description', 'if-exists', 'ephemeral', 'dry-run', ...KEY_CHECK_INPUTS, ...SECRET_INPUTS] as const;
 
 export interface CreateSettings {
   command: 'create';
@@ -19,6 +20,8 @@ export interface CreateSettings {
   ephemeral: boolean;
   /** Say what would be created (and stored), create nothing, ask GitHub nothing. */
   dryRun: boolean;
+  /** The hub to check the new key against before it is handed over ('verify-key: true'). */
+  hubUrl: URL | undefined;
   secret: SecretTarget | undefined;
 }
 
@@ -45,5 +48,14 @@ export function parseCreate(input: InputReader, env: Env): CreateSettings {
         "Use 'if-exists: create' (the default) for a key that lives as long as the job."
     );
   }
-  return { command: 'create', name, description: description(read), ifExists, ephemeral, dryRun: boolean(read, 'dry-run'), secret };
+  return {
+    command: 'create',
+    name,
+    description: description(read),
+    ifExists,
+    ephemeral,
+    dryRun: boolean(read, 'dry-run'),
+    hubUrl: readKeyCheck(input, false),
+    secret
+  };
 }

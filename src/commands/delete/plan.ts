@@ -1,7 +1,8 @@
 /** Which keys a delete disables, keeps or leaves alone, and why. Pure: the listing and the clock come in. */
 import { ActionError } from '../../errors.js';
 import { showText } from '../../report/redact.js';
-import { ageDays, isActive, isOlderThan, newestFirst } from '../../suprsend/keys.js';
+import { showDuration } from '../../inputs/rules.js';
+import { ageDays, createdAtMs, isActive, isOlderThan, newestFirst } from '../../suprsend/keys.js';
 import type { ApiKey } from '../../suprsend/types.js';
 import type { Kept } from '../disable.js';
 import type { Selection } from './settings.js';
@@ -16,14 +17,14 @@ export interface Plan {
 
 export function plan(all: ApiKey[], selection: Selection, workspace: string, now: Date): Plan {
   if (selection.by === 'id') return planById(all, selection.keyIds, workspace);
-  const { name, olderThanDays, keep, keepSet } = selection;
+  const { name, olderThanDays, keep, keepSet, graceMs } = selection;
   const keptWhy = (group: string): string =>
     keepSet
       ? keep === 1
         ? `the newest named ${showText(group)} (keep: 1)`
         : `one of the newest ${keep} named ${showText(group)} (keep: ${keep})`
       : `the newest named ${showText(group)}: cleanup by age never disables a name's last key unless 'keep: 0' is set`;
-  return planByFilter(all, { name, olderThanDays, keep, keptWhy }, now);
+  return planByFilter(all, { name, olderThanDays, keep, keptWhy, graceMs }, now);
 }
 
 /** What a filter selects: active keys of `name` (or all), older than the age (or any), beyond the newest `keep` of each name. */
@@ -33,6 +34,10 @@ export interface Filter {
   keep: number;
   /** Why one of the newest `keep` keys of a name was left alone, in words. */
   keptWhy: (name: string) => string;
+  /** A key is disabled only once a newer key of its name is this old (ms; 0: none). */
+  graceMs: number;
+  /** When the newest key of the name was (or will be) made, if it is not in the listing: a rotation's new key. */
+  newestAt?: number;
 }
 
 /** Every id must exist: an unknown one fails before anything is disabled. */
@@ -57,6 +62,7 @@ export function planById(all: ApiKey[], ids: string[], workspace: string): Plan 
  */
 export function planByFilter(all: ApiKey[], filter: Filter, now: Date): Plan {
   const { name, olderThanDays, keep, keptWhy } = filter;
+  const inGrace = graceRule(filter, now);
   const byName = new Map<string, ApiKey[]>();
   for (const key of all) {
     if (!isActive(key) || (name !== undefined && key.name !== name)) continue;
@@ -67,12 +73,39 @@ export function planByFilter(all: ApiKey[], filter: Filter, now: Date): Plan {
   for (const [group, keys] of byName) {
     const sorted = newestFirst(keys);
     for (const key of sorted.slice(0, keep)) result.kept.push({ key, why: keptWhy(group) });
-    for (const key of sorted.slice(keep)) {
+    sorted.slice(keep).forEach((key, i) => {
       const age = ageDays(key, now);
-      if (olderThanDays === undefined || isOlderThan(key, olderThanDays, now)) result.disable.push(key);
-      else if (age === undefined) result.undated.push(key);
-      else result.kept.push({ key, why: `${age} ${age === 1 ? 'day' : 'days'} old, not older than ${olderThanDays} days` });
-    }
+      if (olderThanDays !== undefined && !isOlderThan(key, olderThanDays, now)) {
+        if (age === undefined) result.undated.push(key);
+        else result.kept.push({ key, why: `${age} ${age === 1 ? 'day' : 'days'} old, not older than ${olderThanDays} days` });
+        return;
+      }
+      const grace = inGrace(sorted[keep + i - 1], group);
+      if (grace === undefined) result.disable.push(key);
+      else result.kept.push({ key, why: grace });
+    });
   }
   return result;
+}
+
+/**
+ * The grace period: a key beyond `keep` is disabled only once the next newer key of its name (the
+ * listing's, or a rotation's new key) was created at least `graceMs` ago, so what still reads the
+ * previous secret (a queued job, a long one) keeps working. Returns why a key is kept, or undefined.
+ */
+function graceRule(filter: Filter, now: Date): (newer: ApiKey | undefined, group: string) => string | undefined {
+  const { graceMs, newestAt } = filter;
+  return (newer, group) => {
+    if (graceMs === 0) return undefined;
+    const newerAt = newer === undefined ? newestAt : createdAtMs(newer);
+    const period = `grace-period: ${showDuration(graceMs)}`;
+    if (newerAt === undefined) {
+      return newer === undefined
+        ? `the newest named ${showText(group)}: a delete with a grace period never disables a name's newest key (${period})`
+        : `in its grace period: the next newer key of its name has no readable created_at (${period})`;
+    }
+    const due = newerAt + graceMs;
+    if (due <= now.getTime()) return undefined;
+    return `in its grace period until ${new Date(due).toISOString().slice(0, 16).replace('T', ' ')} UTC (${period} after a newer key of its name)`;
+  };
 }

@@ -1,8 +1,8 @@
 import { InputError } from '../../errors.js';
 import { boolean, decimal, integer, type InputReader } from '../../inputs/read.js';
-import { keyIdList, keyName } from '../../inputs/rules.js';
+import { gracePeriod, keyIdList, keyName } from '../../inputs/rules.js';
 
-export const DELETE_INPUTS = ['key-id', 'name', 'older-than-days', 'keep', 'dry-run'] as const;
+export const DELETE_INPUTS = ['key-id', 'name', 'older-than-days', 'keep', 'grace-period', 'dry-run'] as const;
 
 /** What to disable: the keys with these ids, or the active keys a filter selects. */
 export type Selection =
@@ -15,6 +15,8 @@ export type Selection =
       keep: number;
       /** Whether the user wrote 'keep' (the log says why a key was kept either way). */
       keepSet: boolean;
+      /** A key is disabled only once a newer key of its name is this old (ms; 0: none). */
+      graceMs: number;
     };
 
 export interface DeleteSettings {
@@ -45,6 +47,12 @@ export function parseDelete({ read, isSet }: InputReader): DeleteSettings {
         );
       }
     }
+    if (isSet('grace-period')) {
+      throw new InputError(
+        'grace-period',
+        "only applies to command 'delete' by 'name' or 'older-than-days'; 'key-id' disables exactly the keys named."
+      );
+    }
     if (keepSet) {
       throw new InputError(
         'keep',
@@ -59,5 +67,5 @@ export function parseDelete({ read, isSet }: InputReader): DeleteSettings {
       "(or 'name', or 'older-than-days') is required for command 'delete': give the ids of the keys to disable (ws_apik_…), the name whose active keys to disable, or an age in days beyond which active keys are disabled."
     );
   }
-  return { command: 'delete', selection: { by: 'filter', name, olderThanDays, keep, keepSet }, dryRun };
+  return { command: 'delete', selection: { by: 'filter', name, olderThanDays, keep, keepSet, graceMs: gracePeriod(read) }, dryRun };
 }

@@ -12,6 +12,7 @@ export const rotateCommand: CommandDefinition<RotateSettings> = {
   manyWorkspaces: () => false,
   parse: parseRotate,
   run: async (context, settings) => {
+    const { hubUrl } = settings;
     // GitHub is asked first (never in a dry run): a target it refuses means no key is made.
     let prepared: PreparedSecret | undefined;
     const result = await startRotation(context.client, settings, describeOrigin(context.env), context.now, async () => {
@@ -25,6 +26,7 @@ export const rotateCommand: CommandDefinition<RotateSettings> = {
         : {
             newKey: {
               id: created.key.id,
+              ...(hubUrl === undefined ? {} : { verify: () => context.verifyKey(created.secret, hubUrl) }),
               store: async () => {
                 if (prepared !== undefined) result.stored = await storeNewKey(prepared, created.secret);
                 return result.stored?.where;

@@ -9,7 +9,8 @@ import type { SuprSendClient } from '../../suprsend/client.js';
 import { isActive, namesDifferingInCase } from '../../suprsend/keys.js';
 import type { ApiKey } from '../../suprsend/types.js';
 import { planByFilter } from '../delete/plan.js';
-import { disableAll, disableFailure, type Disabled, type Kept } from '../disable.js';
+import { showText } from '../../report/redact.js';
+import { disableAll, type Disabled, type Kept } from '../disable.js';
 import type { Stored } from '../key-handover.js';
 import type { RotateSettings } from './settings.js';
 
@@ -46,7 +47,10 @@ export async function startRotation(
       olderThanDays: undefined,
       // The new key is one of the `keep`: the older keys kept are one fewer.
       keep: settings.keep - 1,
-      keptWhy: () => `one of the newest ${settings.keep} with the new key (keep: ${settings.keep})`
+      keptWhy: () => `one of the newest ${settings.keep} with the new key (keep: ${settings.keep})`,
+      graceMs: settings.graceMs,
+      // The new key, made now, is the newest: the key just older is in its grace period from now on.
+      newestAt: now.getTime()
     },
     now
   );
@@ -65,12 +69,32 @@ export async function startRotation(
   return result;
 }
 
-/** Disables the older keys, once the new one is handed over. Records failures; never throws for them. */
+/**
+ * Disables the older keys, once the new one is handed over. First it checks, through the listing,
+ * that the new key is still active: a rotation running at the same time may have disabled it as
+ * "older" (GitHub secrets have no compare-and-swap; only a `concurrency:` group closes the race).
+ * Then nothing is disabled. Records failures; never throws for them.
+ */
 export async function finishRotation(client: SuprSendClient, result: RotateResult): Promise<void> {
-  if (result.dryRun) return;
-  result.done = await disableAll(client, result.planned);
-  const failure = disableFailure(result.workspace, result.planned.length, result.done);
-  if (failure !== undefined) {
-    result.failure = `${failure}\nThe new key ${result.created?.key.id ?? ''} is in place${result.stored ? ` and stored as ${result.stored.where}` : ''}.`;
+  const { created } = result;
+  if (result.dryRun || created === undefined) return;
+  const holds = result.stored === undefined ? "this step's 'api-key' output holds" : `${result.stored.where} holds`;
+  const now = (await client.listKeys()).find((key) => key.id === created.key.id);
+  if (now === undefined || !isActive(now)) {
+    result.failure =
+      `The new key ${created.key.id} was disabled while this rotation ran, most likely by another rotation of ${showText(result.name)} running at the same time; ` +
+      `${holds} that disabled key. No older key was disabled. Run the rotation again to store a working key, and put scheduled rotations in a ` +
+      "'concurrency:' group so that two never overlap.";
+    return;
   }
+  result.done = await disableAll(client, result.planned);
+  const { failed, disabled } = result.done;
+  if (failed.length === 0) return;
+  const left = failed.map((f) => f.key.id);
+  result.failure =
+    `Could not disable ${failed.length} of ${result.planned.length} older keys in workspace '${result.workspace}'` +
+    `${disabled.length > 0 ? ` (disabled: ${disabled.map((k) => k.id).join(', ')})` : ''}. The new key ${created.key.id} is in place and ${holds} it. ` +
+    `To finish, disable ${left.length === 1 ? 'that key' : 'those keys'} with command 'delete' and key-id '${left.join(' ')}' ` +
+    "(not by running this rotation again: it would create another key, and disable one that 'keep' or 'grace-period' now keeps).\n" +
+    failed.map((f) => `${f.key.id}: ${f.reason}`).join('\n');
 }
