@@ -47,6 +47,8 @@ export type GitHubFault = (method: string, path: string) => FaultAnswer | undefi
 
 export interface FakeGitHubOptions extends WorldOptions {
   fail?: GitHubFault;
+  /** Hold a request this long before handling it (what it writes lands then). */
+  delayMs?: (method: string, path: string) => number;
 }
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
@@ -73,6 +75,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
+      const delay = options.delayMs?.(req.method ?? '', decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)) ?? 0;
+      if (delay > 0) setTimeout(handle, delay);
+      else handle();
+    });
+    const handle = (): void => {
       const method = req.method ?? '';
       const rawPath = new URL(req.url ?? '/', 'http://x').pathname;
       const segments = rawPath.split('/').slice(1).map(decodeURIComponent);
@@ -113,7 +120,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         body: fault.body ?? { message: fault.message ?? '', documentation_url: 'https://docs.github.com/rest' },
         ...(fault.headers ? { headers: fault.headers } : {})
       });
-    });
+    };
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -15,8 +15,9 @@ export function newKeyOutputs({ setOutput }: OutputSink, key: ApiKey | undefined
 }
 
 /** "Created key …", where it was stored, and the notice when later jobs of this run will not see it. */
-export function tellNewKey(key: ApiKey, workspace: string, stored: Stored | undefined, log: Log): void {
+export function tellNewKey(key: ApiKey, workspace: string, stored: Stored | undefined, log: Log, checkedAt?: string): void {
   log.info(`Created ${describeKey(key)} in workspace '${workspace}'. Its secret is in the 'api-key' output, masked in logs.`);
+  if (checkedAt !== undefined) log.info(`Checked it with SuprSend's hub (${checkedAt}): the key works.`);
   if (stored !== undefined) log.info(`Stored it as ${stored.where}.`);
   if (stored?.accessNote !== undefined) log.info(stored.accessNote);
   if (stored?.settled !== undefined) log.warning(stored.settled, "GitHub's answer to the secret write was lost");

@@ -27,7 +27,14 @@ export const createCommand: CommandDefinition<CreateSettings> = {
         : {
             newKey: {
               id: key.id,
-              ...(hubUrl === undefined ? {} : { verify: () => context.verifyKey(secret, hubUrl) }),
+              ...(hubUrl === undefined
+                ? {}
+                : {
+                    verify: async () => {
+                      await context.verifyKey(secret, hubUrl);
+                      result.checkedAt = hubUrl.host;
+                    }
+                  }),
               store: () => passOnNewKey(key, result, secret, prepared, settings, context)
             }
           }),

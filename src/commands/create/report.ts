@@ -39,7 +39,7 @@ export function tellCreate(r: CreateResult, settings: CreateSettings, log: Log):
     }
     return;
   }
-  tellNewKey(key, r.workspace, r.stored, log);
+  tellNewKey(key, r.workspace, r.stored, log, r.checkedAt);
   if (settings.ephemeral) log.info('The post step will disable it when the job ends (ephemeral: true).');
 }
 

@@ -15,6 +15,8 @@ export interface CreateResult {
   secret: string | undefined;
   /** Where the key was stored as a GitHub Actions secret, when it was. */
   stored?: Stored;
+  /** The hub that accepted the new key ('verify-key'), when it was checked. */
+  checkedAt?: string;
 }
 
 /**

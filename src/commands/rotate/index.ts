@@ -26,7 +26,14 @@ export const rotateCommand: CommandDefinition<RotateSettings> = {
         : {
             newKey: {
               id: created.key.id,
-              ...(hubUrl === undefined ? {} : { verify: () => context.verifyKey(created.secret, hubUrl) }),
+              ...(hubUrl === undefined
+                ? {}
+                : {
+                    verify: async () => {
+                      await context.verifyKey(created.secret, hubUrl);
+                      result.checkedAt = hubUrl.host;
+                    }
+                  }),
               store: async () => {
                 if (prepared !== undefined) result.stored = await storeNewKey(prepared, created.secret);
                 return result.stored?.where;

@@ -48,7 +48,7 @@ export function tellRotate(r: RotateResult, log: Log): void {
       `Dry run: nothing is created or disabled. Rotating ${what}: a new key would be created and stored, then the older keys below disabled.`
     );
   } else {
-    tellNewKey(r.created.key, r.workspace, r.stored, log);
+    tellNewKey(r.created.key, r.workspace, r.stored, log, r.checkedAt);
   }
   const lines = olderOutcomes(r).map(({ key, log: happened }) => `Older key ${describeKey(key).slice('key '.length)}: ${happened}.`);
   tellLines(log, `${lines.length} older keys`, lines);

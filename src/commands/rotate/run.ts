@@ -9,6 +9,7 @@ import type { SuprSendClient } from '../../suprsend/client.js';
 import { isActive, namesDifferingInCase } from '../../suprsend/keys.js';
 import type { ApiKey } from '../../suprsend/types.js';
 import { planByFilter } from '../delete/plan.js';
+import { describeError } from '../../report/explain.js';
 import { showText } from '../../report/redact.js';
 import { disableAll, type Disabled, type Kept } from '../disable.js';
 import type { Stored } from '../key-handover.js';
@@ -21,6 +22,8 @@ export interface RotateResult {
   /** The new key and its secret; undefined in a dry run. */
   created?: { key: ApiKey; secret: string };
   stored?: Stored;
+  /** The hub that accepted the new key ('verify-key'), when it was checked. */
+  checkedAt?: string;
   /** Older active keys of the name to disable, newest first. */
   planned: ApiKey[];
   /** Older keys kept (keep - 1 of them). */
@@ -79,7 +82,17 @@ export async function finishRotation(client: SuprSendClient, result: RotateResul
   const { created } = result;
   if (result.dryRun || created === undefined) return;
   const holds = result.stored === undefined ? "this step's 'api-key' output holds" : `${result.stored.where} holds`;
-  const now = (await client.listKeys()).find((key) => key.id === created.key.id);
+  const planned = result.planned.map((k) => k.id);
+  const finish = planned.length === 0 ? '' : ` To finish, disable the older keys with command 'delete' and key-id '${planned.join(' ')}'.`;
+  let now: ApiKey | undefined;
+  try {
+    now = (await client.listKeys()).find((key) => key.id === created.key.id);
+  } catch (error) {
+    result.failure =
+      `Could not check that the new key ${created.key.id} is still active before disabling the older keys: ${describeError(error)} ` +
+      `The new key ${created.key.id} is in place and ${holds} it; no older key was disabled.${finish}`;
+    return;
+  }
   if (now === undefined || !isActive(now)) {
     result.failure =
       `The new key ${created.key.id} was disabled while this rotation ran, most likely by another rotation of ${showText(result.name)} running at the same time; ` +
