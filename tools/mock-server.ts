@@ -176,7 +176,10 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       const found = issued.get(req.headers.authorization.slice('Bearer '.length));
       const accepted = found !== undefined && !found.key.is_deleted && Date.now() - found.at >= (options.hubAcceptsAfterMs ?? 0);
       if (!accepted) return error(401, 'authentication_failed', 'AuthenticationFailed', 'Invalid API key.');
-      return { status: 200, body: { meta: { count: 1, limit: 1, offset: 0 }, results: [{ tenant_id: 'default', tenant_name: 'Default' }] } };
+      return {
+        status: 200,
+        body: { meta: { count: 1, limit: 1, offset: 0 }, results: [{ tenant_id: 'default', tenant_name: 'Default' }] }
+      };
     }
     if (req.headers.authorization !== `ServiceToken ${token}`) {
       return error(401, 'authentication_failed', 'AuthenticationFailed', 'Invalid service token.');
