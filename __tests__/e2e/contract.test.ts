@@ -17,18 +17,30 @@ import { ENTRY, expectNoLeak, NODES } from '../../test-support/e2e.js';
 import { closedPort } from '../../test-support/util.js';
 
 /** The API descriptions, vendored from shared/api/ (.ci/run fails when they differ), merged into one for Prism. */
-const SPECS = ['api/suprsend-ws-api-key.openapi.yaml', 'api/suprsend-workspace.openapi.yaml'];
+const SPECS = ['api/suprsend-ws-api-key.openapi.yaml', 'api/suprsend-workspace.openapi.yaml', 'api/suprsend-hub-key-check.openapi.yaml'];
 
 function mergedSpec(): string {
   interface Spec {
-    paths: Record<string, unknown>;
-    components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+    paths: Record<string, Record<string, Record<string, unknown>>>;
+    security?: unknown;
+    components: { schemas?: Record<string, unknown>; securitySchemes: Record<string, unknown> };
   }
-  const [keys, workspaces] = SPECS.map((f) => parse(readFileSync(resolve(f), 'utf8')) as Spec) as [Spec, Spec];
+  const [keys, workspaces, hub] = SPECS.map((f) => parse(readFileSync(resolve(f), 'utf8')) as Spec) as [Spec, Spec, Spec];
+  // The hub's key check is authorised by the key itself (Bearer), not the service token: its operations keep their own security.
+  const hubPaths = Object.fromEntries(
+    Object.entries(hub.paths).map(([path, ops]) => [
+      path,
+      Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, { ...op, security: hub.security }]))
+    ])
+  );
   const merged = {
     ...keys,
-    paths: { ...keys.paths, ...workspaces.paths },
-    components: { ...keys.components, schemas: { ...workspaces.components.schemas, ...keys.components.schemas } }
+    paths: { ...keys.paths, ...workspaces.paths, ...hubPaths },
+    components: {
+      ...keys.components,
+      schemas: { ...workspaces.components.schemas, ...keys.components.schemas },
+      securitySchemes: { ...keys.components.securitySchemes, ...hub.components.securitySchemes }
+    }
   };
   const file = join(mkdtempSync(join(tmpdir(), 'spec-')), 'suprsend.openapi.yaml');
   writeFileSync(file, stringify(merged));
@@ -124,6 +136,14 @@ describe('contract with the OpenAPI description (Prism --errors)', () => {
     expect(result.outputs.workspaces).toBe('["staging","production"]');
     expect((JSON.parse(result.outputs.keys!) as { workspace: string }[]).map((k) => k.workspace)).toEqual(['staging', 'production']);
     expect(result.stdout).toMatch(/::debug::GET .*\/v1\/workspace\/\?limit=50&offset=0 -> 200/);
+  });
+
+  it("rotate's key check: the documented hub read, with the new key as a Bearer token", async () => {
+    const result = await run({ command: 'rotate', name: 'backend-prod', keep: '2', 'hub-url': url });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/::debug::GET .*\/v1\/tenant\/\?limit=1 -> 200/);
+    expect(result.stdout).toContain("Checked it with SuprSend's hub");
   });
 
   it('a base-url that is not the API root gets a 404 from the mock, explained with base-url', async () => {
