@@ -43,6 +43,9 @@ function warned(): boolean {
 }
 for (const [, path] of NODES) if (!existsSync(path)) throw new Error(`no Node binary at ${path}: run npm ci`);
 
+/** The Node the runner runs (24), or the machine's where there is none: the one the end-to-end suites use. Every Node: `e2e/node-matrix`. */
+export const RUNNER_NODE: string = NODES[0]![1];
+
 export interface Harness {
   mock: MockServer;
   /** Runs the action with these inputs on top of token, workspace and base-url. */
@@ -94,6 +97,17 @@ export function expectNoLeak(result: RunResult, secrets: string[]): void {
     expect(JSON.stringify(others)).not.toContain(secret);
   }
 }
+
+/** What a person sees: the log's plain lines (workflow commands left out), and the titles of groups as "▸ title". */
+export function logOf(result: RunResult): string[] {
+  return result.stdout
+    .split('\n')
+    .filter((line) => line !== '' && (!line.startsWith('::') || line.startsWith('::group::')))
+    .map((line) => line.replace(/^::group::/, '▸ '));
+}
+
+/** The key ids the fake SuprSend was asked to disable, in order. */
+export const deletes = (h: Harness): string[] => h.mock.requests.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/')[4]!);
 
 /** The ids in a `keys` output. */
 export function keyIds(keysOutput: string | undefined): string[] {

@@ -1,6 +1,6 @@
 /**
  * A fake SuprSend management API for workspace API keys and the account's workspaces, on loopback. It behaves
- * like the real one as far as it is documented (shared/api/), and lets tests
+ * like the real one as far as it is documented (api/, and the hub's key check), and lets tests
  * script everything else: faults, latency, paging quirks, keys of known ages.
  * Node builtins only: it ships inside dist/demo for `npm run demo`.
  */

@@ -6,10 +6,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { MOCK_TOKEN } from '../../tools/mock-server.js';
 import { VERSION } from '../../src/version.js';
-import { NODES, theError, withMock } from '../../test-support/e2e.js';
+import { RUNNER_NODE, theError, withMock } from '../../test-support/e2e.js';
 import { closedPort } from '../../test-support/util.js';
 
-describe.each(NODES)('end to end on %s', (_label, node) => {
+/** Under the runner's Node; every Node gets the smoke suite, e2e/node-matrix. */
+const node = RUNNER_NODE;
+
+describe('end to end', () => {
   describe('create', () => {
     it('creates one key, masks the secret before anything else, and outputs it', async () => {
       await withMock(node, {}, async ({ mock, run }) => {

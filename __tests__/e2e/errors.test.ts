@@ -5,10 +5,13 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { MOCK_TOKEN } from '../../tools/mock-server.js';
-import { NODES, theError, withMock } from '../../test-support/e2e.js';
+import { RUNNER_NODE, theError, withMock } from '../../test-support/e2e.js';
 import { closedPort } from '../../test-support/util.js';
 
-describe.each(NODES)('errors on %s', (_label, node) => {
+/** Under the runner's Node; every Node gets the smoke suite, e2e/node-matrix. */
+const node = RUNNER_NODE;
+
+describe('errors', () => {
   describe('errors the user can act on', () => {
     it.each([
       ['a space', 'tok en-1234'],

@@ -4,14 +4,16 @@
  * the runner runs it, with the saved state as STATE_*), traceable descriptions.
  */
 import { describe, expect, it } from '@jest/globals';
-import { NODES, theError, withMock, type Harness } from '../../test-support/e2e.js';
+import { deletes, RUNNER_NODE, theError, withMock } from '../../test-support/e2e.js';
 import { ago, DAY } from '../../test-support/util.js';
+
+/** Under the runner's Node; every Node gets the smoke suite, e2e/node-matrix. */
+const node = RUNNER_NODE;
 
 const daysAgo = (n: number): string => ago(n * DAY);
 const ids = (json: string | undefined): string[] => JSON.parse(json ?? '[]') as string[];
-const deletes = (h: Harness): string[] => h.mock.requests.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/')[4]!);
 
-describe.each(NODES)('lifecycle on %s', (_label, node) => {
+describe('lifecycle', () => {
   describe('delete by key-id', () => {
     it('disables the given keys with one listing and one DELETE each', async () => {
       await withMock(node, {}, async (h) => {

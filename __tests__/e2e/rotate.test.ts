@@ -4,9 +4,8 @@
  * older keys disabled; nothing half-done when a step fails; GitHub's rate limits retried.
  */
 import { describe, expect, it } from '@jest/globals';
-import type { RunResult } from '../../tools/run-action.js';
 import { GITHUB_TEST_TOKEN } from '../../test-support/fake-github.js';
-import { NODES, theError, withGitHub, withMock, type Harness } from '../../test-support/e2e.js';
+import { type Harness, logOf, NODES, theError, withGitHub, withMock } from '../../test-support/e2e.js';
 import { ago, DAY } from '../../test-support/util.js';
 
 const [, node] = NODES[0]!;
@@ -28,7 +27,6 @@ const active = (h: Harness, name: string): string[] =>
     .get('staging')!
     .filter((k) => k.name === name && !k.is_deleted)
     .map((k) => k.id);
-const log = (r: RunResult): string[] => r.stdout.split('\n').filter((l) => l !== '' && !l.startsWith('::'));
 
 describe('rotate', () => {
   it('creates one key, checks it, stores it, checks it is still active, then disables the older ones', async () => {
@@ -44,8 +42,8 @@ describe('rotate', () => {
       expect(result.outputs).toMatchObject({ created: 'true', 'api-key': h.mock.secrets[0] });
       expect((JSON.parse(result.outputs['deleted-key-ids']!) as string[]).sort()).toEqual([older, oldest].sort());
       expect(result.outputs['planned-key-ids']).toBe(JSON.stringify([older, oldest]));
-      expect(log(result)[0]).toMatch(new RegExp(`^Created key "backend" \\(${created}, `));
-      expect(log(result).at(-1)).toBe('1 new key, 2 older disabled, 0 older kept.');
+      expect(logOf(result)[0]).toMatch(new RegExp(`^Created key "backend" \\(${created}, `));
+      expect(logOf(result).at(-1)).toBe('1 new key, 2 older disabled, 0 older kept.');
       expect(result.summary).toMatch(/^### SuprSend API key rotated in `staging`/);
     });
   });
@@ -68,7 +66,7 @@ describe('rotate', () => {
         expect(suprsendCallsAtPut).toBe(3); // the listing, the POST and the key check; no DELETE yet
         expect(gh.secrets.get('acme/shop/SUPRSEND_API_KEY')).toBe(h.mock.secrets[0]);
         expect(calls(h).filter((c) => c.startsWith('POST'))).toHaveLength(1);
-        expect(log(result)).toContain('Stored it as repository secret SUPRSEND_API_KEY in acme/shop.');
+        expect(logOf(result)).toContain('Stored it as repository secret SUPRSEND_API_KEY in acme/shop.');
         expect(result.stdout).toMatch(
           /::notice title=Later jobs of this run read the previous secret::Later jobs of this workflow run still read the previous value/
         );
@@ -150,7 +148,9 @@ describe('rotate', () => {
         'planned-key-ids': JSON.stringify([older, oldest])
       });
       expect(result.outputs['api-key']).toBeUndefined();
-      expect(log(result)[0]).toMatch(/^Dry run: nothing is created or disabled\. Rotating the keys named "backend" in workspace 'staging'/);
+      expect(logOf(result)[0]).toMatch(
+        /^Dry run: nothing is created or disabled\. Rotating the keys named "backend" in workspace 'staging'/
+      );
       expect(result.summary).toMatch(/^### Dry run: rotation of SuprSend API keys in `staging`/);
     });
   });

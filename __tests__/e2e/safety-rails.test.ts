@@ -6,13 +6,11 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { MOCK_TOKEN } from '../../tools/mock-server.js';
-import { NODES, theError, withMock, type Harness } from '../../test-support/e2e.js';
+import { deletes, type Harness, logOf, NODES, theError, withMock } from '../../test-support/e2e.js';
 import { ago, DAY } from '../../test-support/util.js';
 
 const [, node] = NODES[0]!;
-const deletes = (h: Harness): string[] => h.mock.requests.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/')[4]!);
 const writes = (h: Harness): string[] => h.mock.requests.filter((r) => r.method !== 'GET').map((r) => r.method);
-const logOf = (stdout: string): string[] => stdout.split('\n').filter((l) => l !== '' && !l.startsWith('::'));
 
 describe('inputs that narrow or guard a command are never ignored', () => {
   it.each([
@@ -38,7 +36,7 @@ describe('inputs that narrow or guard a command are never ignored', () => {
       const result = await h.run({ name: 'api', 'dry-run': 'true' });
       expect(result.exitCode).toBe(0);
       expect(writes(h)).toEqual([]);
-      expect(logOf(result.stdout)).toEqual(['Dry run: nothing is created. A key named "api" would be created in workspace \'staging\'.']);
+      expect(logOf(result)).toEqual(['Dry run: nothing is created. A key named "api" would be created in workspace \'staging\'.']);
       expect(result.outputs).toMatchObject({ created: 'false', 'key-id': '' });
       expect(result.outputs['api-key']).toBeUndefined();
       expect(result.summary).toMatch(/^### Dry run: SuprSend API key not created/);
@@ -55,7 +53,7 @@ describe("a name's last key", () => {
       const result = await h.run({ command: 'delete', 'older-than-days': '90' });
       expect(result.exitCode).toBe(0);
       expect(deletes(h)).toEqual([apiOld.id]);
-      const log = logOf(result.stdout);
+      const log = logOf(result);
       expect(log.find((l) => l.includes(worker.id))).toMatch(
         /kept: the newest named "worker": cleanup by age never disables a name's last key unless 'keep: 0' is set\.$/
       );
@@ -95,9 +93,7 @@ describe('dates are read strictly', () => {
         const cleanup = await h.run({ command: 'delete', 'older-than-days': '30', keep: '0' });
         expect(cleanup.exitCode).toBe(0);
         expect(deletes(h)).toEqual([]);
-        expect(logOf(cleanup.stdout).find((l) => l.includes(odd.id))).toMatch(
-          /not disabled: no readable created_at, so its age is unknown\.$/
-        );
+        expect(logOf(cleanup).find((l) => l.includes(odd.id))).toMatch(/not disabled: no readable created_at, so its age is unknown\.$/);
         const audit = await h.run({ command: 'list', 'max-age-days': '30' });
         expect(audit.outputs['stale-count']).toBe('0');
         expect(audit.warnings.join('\n')).toContain(`(${odd.id}) in workspace 'staging' has no readable created_at`);

@@ -10,11 +10,14 @@ import { join } from 'node:path';
 import { MOCK_TOKEN, startMockServer } from '../../tools/mock-server.js';
 import { runAction } from '../../tools/run-action.js';
 import { GITHUB_TEST_TOKEN, startFakeGitHub } from '../../test-support/fake-github.js';
-import { NODES, theError, withGitHub, withMock } from '../../test-support/e2e.js';
+import { RUNNER_NODE, theError, withGitHub, withMock } from '../../test-support/e2e.js';
+
+/** Under the runner's Node; every Node gets the smoke suite, e2e/node-matrix. */
+const node = RUNNER_NODE;
 
 const secretInputs = { name: 'backend', 'secret-name': 'SUPRSEND_API_KEY', 'github-token': GITHUB_TEST_TOKEN };
 
-describe.each(NODES)('GitHub secrets on %s', (_label, node) => {
+describe('GitHub secrets', () => {
   it('stores the new key as a repository secret, sealed with the repository key', async () => {
     await withGitHub(node, undefined, async (h, gh, env) => {
       const result = await h.run(secretInputs, { env });
@@ -133,7 +136,7 @@ describe.each(NODES)('GitHub secrets on %s', (_label, node) => {
 });
 
 describe('the GitHub client is loaded only when secret-name is set', () => {
-  const [, node24] = NODES[0]!;
+  const node24 = RUNNER_NODE;
 
   /** A copy of dist/ without the chunks that dynamic imports load (Octokit and the sealed-box crypto). */
   function distWithoutChunks(): { entry: string; cleanup: () => void } {

@@ -4,22 +4,14 @@
  * cleanup by age with keep per name. Server text never starts a workflow command.
  */
 import { describe, expect, it } from '@jest/globals';
-import type { RunResult } from '../../tools/run-action.js';
-import { NODES, theError, withMock, type Harness } from '../../test-support/e2e.js';
+import { deletes, logOf, RUNNER_NODE, theError, withMock } from '../../test-support/e2e.js';
 import { rowWith } from '../../test-support/summary.js';
 import { ago, DAY } from '../../test-support/util.js';
 
-/** What a person sees: the log's plain lines (workflow commands left out), and the titles of groups. */
-function logOf(result: RunResult): string[] {
-  return result.stdout
-    .split('\n')
-    .filter((line) => line !== '' && (!line.startsWith('::') || line.startsWith('::group::')))
-    .map((line) => line.replace(/^::group::/, '▸ '));
-}
+/** Under the runner's Node; every Node gets the smoke suite, e2e/node-matrix. */
+const node = RUNNER_NODE;
 
-const deletes = (h: Harness): string[] => h.mock.requests.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/')[4]!);
-
-describe.each(NODES)('the step log on %s', (_label, node) => {
+describe('the step log', () => {
   it('create: name, id, masked key and workspace; ephemeral says the post step disables it', async () => {
     await withMock(node, {}, async (h) => {
       const result = await h.run({ name: 'backend', ephemeral: 'true' });
@@ -123,7 +115,7 @@ describe.each(NODES)('the step log on %s', (_label, node) => {
   });
 });
 
-describe.each(NODES)('dry run and cleanup by age on %s', (_label, node) => {
+describe('dry run and cleanup by age', () => {
   it('a dry run sends no DELETE, says so first, and reports the plan in planned-key-ids and the summary', async () => {
     await withMock(node, {}, async (h) => {
       const old = h.mock.addKey('staging', { name: 'app', created_at: ago(200 * DAY) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { planByFilter, planById } from '../../src/commands/delete/plan.js';
+import { planByFilter, planById } from '../../src/commands/select.js';
 import { ListTally, summarizeKeys } from '../../src/commands/list/tally.js';
 import { activeKeysNamed, ageDays, newestFirst } from '../../src/suprsend/keys.js';
 import type { ApiKey } from '../../src/suprsend/types.js';

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createArrayFile } from '../../src/action/array-file.js';
-import { keepForReport, listOutputs, listSummary } from '../../src/commands/list/report.js';
+import { reportBudget, listOutputs, listSummary } from '../../src/commands/list/report.js';
 import { keysJson } from '../../src/commands/list/run.js';
 import type { ListSettings } from '../../src/commands/list/settings.js';
 import { ListTally, type ListResult } from '../../src/commands/list/tally.js';
@@ -41,7 +41,7 @@ const listResult = (keys: ApiKey[], settings: Partial<ListSettings> = {}): ListR
   const tally = new ListTally(
     { command: 'list', name: undefined, includeDeleted: true, maxAgeDays: undefined, failOnStale: false, ...settings },
     now,
-    keepForReport(1, now)
+    reportBudget(1, now)
   );
   tally.keepFirst(tally.add(keys));
   return tally.result('staging');

@@ -4,30 +4,25 @@ import { describeError } from '../report/explain.js';
 import type { CommandContext, CommandDefinition, CommandReport } from './command.js';
 import { workspaceHint } from './workspace-hint.js';
 import { createCommand } from './create/index.js';
-import type { CreateSettings } from './create/settings.js';
 import { deleteCommand } from './delete/index.js';
-import type { DeleteSettings } from './delete/settings.js';
 import { listCommand } from './list/index.js';
-import type { ListSettings } from './list/settings.js';
 import { rotateCommand } from './rotate/index.js';
-import type { RotateSettings } from './rotate/settings.js';
 
-interface SettingsByCommand {
-  create: CreateSettings;
-  list: ListSettings;
-  delete: DeleteSettings;
-  rotate: RotateSettings;
-}
-
-export type CommandName = keyof SettingsByCommand;
-export type CommandSettings = SettingsByCommand[CommandName];
-
-export const COMMANDS: { [K in CommandName]: CommandDefinition<SettingsByCommand[K]> } = {
+/** The one list: adding a command is a folder and a line here (its settings type is read off its definition). */
+const DEFINITIONS = {
   create: createCommand,
   list: listCommand,
   delete: deleteCommand,
   rotate: rotateCommand
 };
+
+type SettingsOf<D> = D extends CommandDefinition<infer S> ? S : never;
+type SettingsByCommand = { [K in keyof typeof DEFINITIONS]: SettingsOf<(typeof DEFINITIONS)[K]> };
+
+export type CommandName = keyof SettingsByCommand;
+export type CommandSettings = SettingsByCommand[CommandName];
+
+export const COMMANDS: { [K in CommandName]: CommandDefinition<SettingsByCommand[K]> } = DEFINITIONS;
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 

@@ -4,26 +4,12 @@
  */
 import { ActionError } from '../errors.js';
 import { quoted } from '../text.js';
-import type { Transport } from '../net/http.js';
 import { SuprSendFailure } from './failure.js';
 import { isPathSegment, showId } from './ids.js';
 import { forEachPage, PagingError } from './paging.js';
 import { Requester, type Operation } from './requester.js';
 import { readCreated, readPage } from './responses.js';
-import type { ApiKey, Connection, CreatedKey, DisableResult } from './types.js';
-
-export interface ClientDeps {
-  transport: Transport;
-  debug: (message: string) => void;
-  /** Something the user should know that does not stop the command (an entry skipped). */
-  warning: (message: string) => void;
-  /** Called with a secret the moment it is parsed, before anything else happens. */
-  onSecret: (secret: string) => void;
-  sleep: (ms: number) => Promise<void>;
-  now: () => Date;
-  random: () => number;
-  userAgent: string;
-}
+import type { ApiKey, ClientDeps, Connection, CreatedKey, DisableResult } from './types.js';
 
 export class SuprSendClient {
   private readonly api: Requester;

@@ -5,7 +5,7 @@
  */
 import type { HttpResponse, Method } from '../net/http.js';
 import { send, SendFailure, type Sent } from '../net/send.js';
-import type { ClientDeps } from './client.js';
+import type { ClientDeps } from './types.js';
 import { apiMessage } from './responses.js';
 import { SuprSendFailure, type FailedRequest } from './failure.js';
 import type { Connection } from './types.js';

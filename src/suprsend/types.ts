@@ -1,4 +1,5 @@
-/** SuprSend's workspace API keys as the management API describes them (shared/api/), and what the client needs. */
+/** SuprSend's workspace API keys as the management API describes them (api/, vendored from SuprSend's pages), and what the client needs. */
+import type { Transport } from '../net/http.js';
 
 export const DEFAULT_BASE_URL = 'https://management-api.suprsend.com';
 
@@ -32,4 +33,18 @@ export interface Connection {
   baseUrl: URL;
   timeoutMs: number;
   retries: number;
+}
+
+/** What a client (and its requester) needs from outside: HTTP, the log, secrets' masking, time. */
+export interface ClientDeps {
+  transport: Transport;
+  debug: (message: string) => void;
+  /** Something the user should know that does not stop the command (an entry skipped). */
+  warning: (message: string) => void;
+  /** Called with a secret the moment it is parsed, before anything else happens. */
+  onSecret: (secret: string) => void;
+  sleep: (ms: number) => Promise<void>;
+  now: () => Date;
+  random: () => number;
+  userAgent: string;
 }

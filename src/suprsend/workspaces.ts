@@ -4,7 +4,7 @@
  * the key listing: every page however the server pages, never in a loop; a slug that could
  * steer a request elsewhere is skipped with a warning.
  */
-import type { ClientDeps } from './client.js';
+import type { ClientDeps } from './types.js';
 import { SuprSendFailure } from './failure.js';
 import { isPathSegment, showId } from './ids.js';
 import { fetchAllPages, PagingError, type Page } from './paging.js';

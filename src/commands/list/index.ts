@@ -2,7 +2,7 @@
 import { acrossWorkspaces, reportAcross, succeeded } from '../across.js';
 import type { CommandDefinition } from '../command.js';
 import { accountFailure, accountSummary, tellAccount } from './account.js';
-import { keepForReport, listOutputs, listSummary, tellList } from './report.js';
+import { reportBudget, listOutputs, listSummary, tellList } from './report.js';
 import { listKeys } from './run.js';
 import { LIST_INPUTS, parseList, type ListSettings } from './settings.js';
 
@@ -12,8 +12,8 @@ export const listCommand: CommandDefinition<ListSettings> = {
   parse: parseList,
   run: async (context, settings) => {
     const file = context.openArrayFile();
-    const keep = keepForReport((await context.workspaceSlugs()).length, context.now);
-    const parts = await acrossWorkspaces(context, (client) => listKeys(client, settings, context.now, { file, keep }));
+    const budget = reportBudget((await context.workspaceSlugs()).length, context.now);
+    const parts = await acrossWorkspaces(context, (client) => listKeys(client, settings, context.now, { file, budget }));
     return reportAcross(
       parts,
       (result) => ({

@@ -5,7 +5,7 @@ import { actor, code, dateOf, MAX_SUMMARY_BYTES, tableOfRows, tableRow, text } f
 import { showText } from '../../report/redact.js';
 import { ageDays, isActive } from '../../suprsend/keys.js';
 import type { ApiKey } from '../../suprsend/types.js';
-import type { Keep, ListResult } from './tally.js';
+import type { ReportBudget, ListResult } from './tally.js';
 
 /** 'keys', 'keys-file', counts and stale ids, across the workspaces listed (one, for a single workspace). */
 export function listOutputs(results: readonly ListResult[], file: ArrayFile, sink: OutputSink): void {
@@ -59,7 +59,7 @@ const MAX_LOG_ROWS = 500;
  * log's rows, and their summary rows while they fit the summary's share of GitHub's 1 MiB (split
  * between `workspaces`).
  */
-export function keepForReport(workspaces: number, now: Date): Keep {
+export function reportBudget(workspaces: number, now: Date): ReportBudget {
   return {
     keys: workspaces === 1 ? MAX_LOG_ROWS : 0,
     bytes: MAX_SUMMARY_BYTES / workspaces,

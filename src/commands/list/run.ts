@@ -2,17 +2,17 @@ import type { ArrayFile } from '../../report/outputs.js';
 import type { SuprSendClient } from '../../suprsend/client.js';
 import type { ApiKey } from '../../suprsend/types.js';
 import type { ListSettings } from './settings.js';
-import { ListTally, type Keep, type ListResult } from './tally.js';
+import { ListTally, type ReportBudget, type ListResult } from './tally.js';
 
 /** Lists the workspace's keys, filtered, into the keys file as pages come in, and finds the stale ones. */
 export async function listKeys(
   client: SuprSendClient,
   settings: ListSettings,
   now: Date,
-  out: { file: ArrayFile; keep: Keep }
+  out: { file: ArrayFile; budget: ReportBudget }
 ): Promise<ListResult> {
   const { workspace } = client;
-  const tally = new ListTally(settings, now, out.keep);
+  const tally = new ListTally(settings, now, out.budget);
   await client.forEachKeyPage((page) => {
     const shown = tally.add(page);
     if (shown.length > 0) out.file.append(workspace, keysJson(shown, workspace));

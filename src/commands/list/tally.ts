@@ -38,14 +38,14 @@ export interface ListResult {
  * What to keep of the keys that are not stale: the first `keys` whole, and the summary's row (made
  * by `row` as the key is read back) for the first of them while the rows fit `bytes`.
  */
-export interface Keep {
+export interface ReportBudget {
   keys: number;
   bytes: number;
   row: (key: ApiKey) => string;
 }
 
 /** Every key whole, no summary rows: a listing's facts. */
-const KEEP_KEYS: Keep = { keys: Number.POSITIVE_INFINITY, bytes: -1, row: () => '' };
+const EVERY_KEY: ReportBudget = { keys: Number.POSITIVE_INFINITY, bytes: -1, row: () => '' };
 
 /** What to do about stale keys: one sentence for one workspace and for the account. */
 export const ROTATE_ADVICE = "Rotate them: command 'rotate' with each name, or create, deploy, then 'delete' with 'keep: 1'.";
@@ -63,7 +63,7 @@ export class ListTally {
   constructor(
     private readonly settings: ListSettings,
     private readonly now: Date,
-    private readonly keep: Keep = KEEP_KEYS
+    private readonly budget: ReportBudget = EVERY_KEY
   ) {}
 
   /** Takes a page of the listing, in order; returns the keys it shows (the filters applied), for the keys file. */
@@ -93,17 +93,17 @@ export class ListTally {
   keepFirst(shown: readonly ApiKey[]): boolean {
     for (const key of shown) {
       if (this.isStale(key)) continue;
-      const wantsKey = this.others.length < this.keep.keys;
-      const wantsRow = this.rowBytes <= this.keep.bytes;
+      const wantsKey = this.others.length < this.budget.keys;
+      const wantsRow = this.rowBytes <= this.budget.bytes;
       if (!wantsKey && !wantsRow) return false;
       if (wantsKey) this.others.push(key);
       if (wantsRow) {
-        const row = this.keep.row(key);
+        const row = this.budget.row(key);
         this.otherRows.push(row);
         this.rowBytes += Buffer.byteLength(row) + 1;
       }
     }
-    return this.others.length < this.keep.keys || this.rowBytes <= this.keep.bytes;
+    return this.others.length < this.budget.keys || this.rowBytes <= this.budget.bytes;
   }
 
   private isStale(key: ApiKey): boolean {

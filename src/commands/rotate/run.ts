@@ -8,7 +8,7 @@
 import type { SuprSendClient } from '../../suprsend/client.js';
 import { isActive, namesDifferingInCase } from '../../suprsend/keys.js';
 import type { ApiKey } from '../../suprsend/types.js';
-import { planByFilter } from '../delete/plan.js';
+import { planByFilter } from '../select.js';
 import { describeError } from '../../report/explain.js';
 import { showText } from '../../report/redact.js';
 import { disableAll, type Disabled, type Kept } from '../disable.js';
