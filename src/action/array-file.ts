@@ -1,9 +1,11 @@
 /**
  * The keys file on disk (see `ArrayFile` in src/report/outputs.ts): each section is its own
- * file, kept open in a directory of its own under RUNNER_TEMP and written to as pages come in;
- * `save` copies the sections, in order and a block at a time, into the one file the step hands on.
+ * file in a directory of its own under RUNNER_TEMP, appended to as pages come in; `save` copies
+ * the sections, in order and a block at a time, into the one file the step hands on. No file is
+ * held open between two calls, so any number of workspaces fits in a few descriptors (a runner
+ * with `ulimit -n 256` lists thousands of workspaces).
  */
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArrayFile } from '../report/outputs.js';
@@ -17,7 +19,6 @@ export function createArrayFile(env: Record<string, string | undefined>): ArrayF
   /** Each section's file, its size, and the size of each append (its leading comma included). */
   interface Section {
     path: string;
-    fd: number;
     bytes: number;
     appends: number[];
   }
@@ -29,16 +30,13 @@ export function createArrayFile(env: Record<string, string | undefined>): ArrayF
     let found = sections.get(name);
     if (found === undefined) {
       const path = join(directory(), `.section-${sections.size}`);
-      found = { path, fd: openSync(path, 'w+'), bytes: 0, appends: [] };
+      found = { path, bytes: 0, appends: [] };
       sections.set(name, found);
     }
     return found;
   };
   const closeSections = (): void => {
-    for (const part of sections.values()) {
-      closeSync(part.fd);
-      rmSync(part.path, { force: true });
-    }
+    for (const part of sections.values()) rmSync(part.path, { force: true });
     sections.clear();
   };
 
@@ -46,8 +44,10 @@ export function createArrayFile(env: Record<string, string | undefined>): ArrayF
     append: (name, values) => {
       io(() => {
         const target = section(name);
+        const text = target.bytes === 0 ? values : `,${values}`;
         // Written as a string: no Buffer made for it on the way.
-        const written = writeSync(target.fd, target.bytes === 0 ? values : `,${values}`);
+        appendFileSync(target.path, text);
+        const written = Buffer.byteLength(text);
         target.bytes += written;
         target.appends.push(written);
       });
@@ -55,13 +55,18 @@ export function createArrayFile(env: Record<string, string | undefined>): ArrayF
     readBack: function* (name) {
       const part = sections.get(name);
       if (part === undefined) return;
-      let position = 0;
-      for (const length of part.appends) {
-        const block = Buffer.allocUnsafe(length);
-        readSync(part.fd, block, 0, length, position);
-        const text = block.toString('utf8');
-        yield position === 0 ? text : text.slice(1);
-        position += length;
+      const fd = openSync(part.path, 'r');
+      try {
+        let position = 0;
+        for (const length of part.appends) {
+          const block = Buffer.allocUnsafe(length);
+          readSync(fd, block, 0, length, position);
+          const text = block.toString('utf8');
+          yield position === 0 ? text : text.slice(1);
+          position += length;
+        }
+      } finally {
+        closeSync(fd);
       }
     },
     save: (name, order) =>
@@ -81,11 +86,16 @@ export function createArrayFile(env: Record<string, string | undefined>): ArrayF
             if (part === undefined || part.bytes === 0) continue;
             if (!first) write(Buffer.from(','));
             first = false;
-            for (let at = 0; at < part.bytes;) {
-              const n = readSync(part.fd, block, 0, COPY_BLOCK, at);
-              if (n === 0) throw new Error(`${part.path} ends at ${at} of the ${part.bytes} bytes written to it`);
-              write(block, n);
-              at += n;
+            const fd = openSync(part.path, 'r');
+            try {
+              for (let at = 0; at < part.bytes;) {
+                const n = readSync(fd, block, 0, COPY_BLOCK, at);
+                if (n === 0) throw new Error(`${part.path} ends at ${at} of the ${part.bytes} bytes written to it`);
+                write(block, n);
+                at += n;
+              }
+            } finally {
+              closeSync(fd);
             }
           }
           write(Buffer.from(']'));
