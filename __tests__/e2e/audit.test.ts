@@ -90,7 +90,9 @@ describe('audit', () => {
       h.mock.addKey('staging', { name: 'new', created_at: ago(DAY) });
       const result = await h.run({ command: 'list', 'max-age-days': '30', 'fail-on-stale': 'true' });
       const error = theError(result);
-      expect(error).toContain(`1 of 2 keys in workspace 'staging' is older than 30 days (${old.id})`);
+      expect(error).toContain(
+        "1 of 2 keys in workspace 'staging' is older than 30 days; the 'stale-key-ids' output and the job summary list them"
+      );
       expect(error).toMatch(/\. Rotate them: command 'rotate' with each name, or create, deploy, then 'delete' with 'keep: 1'\.$/);
       expect(result.outputs).toMatchObject({ count: '2', 'stale-count': '1', 'stale-key-ids': JSON.stringify([old.id]) });
       expect(result.summary).toContain('2 keys in `staging`, 1 stale (older than 30 days)');

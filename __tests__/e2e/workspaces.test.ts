@@ -74,7 +74,7 @@ describe('list across workspaces', () => {
       h.mock.addKey('production', { name: 'fresh', created_at: ago(1 * DAY) });
       const result = await h.run({ command: 'list', workspace: 'staging production', 'max-age-days': '90', 'fail-on-stale': 'true' });
       expect(theError(result)).toBe(
-        `2 keys are older than 90 days: ${old1.id} ("old-s" in 'staging'), ${old2.id} ("old-p" in 'production'). Rotate them: command 'rotate' with each name, or create, deploy, then 'delete' with 'keep: 1'.`
+        "2 keys are older than 90 days (staging: 1, production: 1); the 'stale-key-ids' output and the job summary list them, oldest first. Rotate them: command 'rotate' with each name, or create, deploy, then 'delete' with 'keep: 1'."
       );
       expect(result.outputs['stale-key-ids']).toBe(JSON.stringify([old1.id, old2.id]));
       expect(result.summary).toMatch(/^### 3 keys in 2 workspaces, 2 stale \(older than 90 days\)\n\n#### Stale keys, oldest first/);

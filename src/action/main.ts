@@ -39,6 +39,7 @@ export async function main(deps: Deps): Promise<void> {
         deps.core.saveState(name, value);
       },
       prepareSecret: session.prepareSecret,
+      writesSummary: settings.summary,
       verifyKey: session.verifyKey
     });
     const sink = outputSink(deps, log);

@@ -33,6 +33,8 @@ export interface CommandContext {
    * key is minted, so that a refusal creates nothing in SuprSend.
    */
   prepareSecret: (target: SecretTarget) => Promise<PreparedSecret>;
+  /** Whether the step writes a job summary ('summary'): the log points to it only then. */
+  writesSummary: boolean;
   /** Checks that a new key works, against SuprSend's hub at `hubUrl` (src/suprsend/hub.ts). */
   verifyKey: (secret: string, hubUrl: URL) => Promise<void>;
 }

@@ -26,6 +26,8 @@ export interface Log {
   /** Lines in a collapsible group of the step log (the title stays visible). */
   group: (title: string, lines: string[]) => void;
   warning: (message: string, title?: string) => void;
+  /** How many more warning annotations GitHub will show for this step (it shows 10; the rest are dropped). */
+  warningsLeft: () => number;
   /** An annotation people see on the run's page, for what they must know but is not wrong. */
   notice: (message: string, title?: string) => void;
   debug: (message: string) => void;
@@ -33,10 +35,14 @@ export interface Log {
   fail: (message: string) => void;
 }
 
+/** Warning annotations GitHub shows for one step (and as many errors and notices); it drops the rest. */
+export const WARNINGS_SHOWN = 10;
+
 export function createLog(core: Printer): Log {
   const { mask, redact, say } = secrecy((secret) => {
     core.setSecret(secret);
   });
+  let warnings = 0;
   return {
     mask,
     redact,
@@ -49,8 +55,10 @@ export function createLog(core: Printer): Log {
       core.endGroup();
     },
     warning: (message, title) => {
+      warnings++;
       core.warning(say(message), title === undefined ? undefined : { title });
     },
+    warningsLeft: () => Math.max(0, WARNINGS_SHOWN - warnings),
     notice: (message, title) => {
       core.notice(say(message), title === undefined ? undefined : { title });
     },

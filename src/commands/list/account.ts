@@ -1,7 +1,6 @@
 /** `list` over several workspaces, or all of them: one report with the account's totals, stale keys first, then each workspace. */
 import type { Log } from '../../report/log.js';
 import { MAX_SUMMARY_BYTES, paragraph, table, text, code, dateOf, actor } from '../../report/summary.js';
-import { showText } from '../../report/redact.js';
 import { failed, succeeded, workspacesFailure, type Part } from '../across.js';
 import { countLine, listSummary, warnStale } from './report.js';
 import { ROTATE_ADVICE, type ListResult } from './tally.js';
@@ -20,7 +19,7 @@ function totals(parts: Part<ListResult>[], maxAgeDays: number | undefined): stri
 }
 
 /** A line per workspace, then the totals; a warning per stale key, naming its workspace. */
-export function tellAccount(parts: Part<ListResult>[], settings: ListSettings, log: Log): void {
+export function tellAccount(parts: Part<ListResult>[], settings: ListSettings, log: Log, writesSummary: boolean): void {
   for (const part of parts) {
     log.info(
       'result' in part
@@ -28,8 +27,14 @@ export function tellAccount(parts: Part<ListResult>[], settings: ListSettings, l
         : `Workspace '${part.workspace}' could not be read: ${part.error}`
     );
   }
-  log.info(`In all: ${totals(parts, settings.maxAgeDays)}. The job summary lists every key; the keys-file output has them all.`);
-  for (const { result } of succeeded(parts)) warnStale(result, log);
+  log.info(
+    `In all: ${totals(parts, settings.maxAgeDays)}. ${writesSummary ? 'The job summary lists every key; the' : 'The'} keys-file output has them all.`
+  );
+  warnStale(
+    succeeded(parts).map((p) => p.result),
+    log,
+    writesSummary
+  );
 }
 
 export function accountSummary(parts: Part<ListResult>[], settings: ListSettings): string {
@@ -64,13 +69,16 @@ export function accountSummary(parts: Part<ListResult>[], settings: ListSettings
 
 /** Failed workspaces, and (with fail-on-stale) stale keys from every workspace: one message. */
 export function accountFailure(parts: Part<ListResult>[], settings: ListSettings): string | undefined {
-  const stale = succeeded(parts).flatMap(({ workspace, result }) =>
-    result.stale.map((s) => `${s.key.id} (${showText(s.key.name)} in '${workspace}')`)
-  );
+  // Counts per workspace, not every id: the ids are in 'stale-key-ids', the warnings and the summary.
+  const perWorkspace = succeeded(parts)
+    .filter(({ result }) => result.stale.length > 0)
+    .map(({ workspace, result }) => `${workspace}: ${result.stale.length}`);
+  const stale = succeeded(parts).reduce((n, { result }) => n + result.stale.length, 0);
   const messages = [
     workspacesFailure(parts),
-    settings.failOnStale && stale.length > 0
-      ? `${stale.length} keys are older than ${settings.maxAgeDays} days: ${stale.join(', ')}. ${ROTATE_ADVICE}`
+    settings.failOnStale && stale > 0
+      ? `${stale} ${stale === 1 ? 'key is' : 'keys are'} older than ${settings.maxAgeDays} days (${perWorkspace.join(', ')}); ` +
+        `the 'stale-key-ids' output and the job summary list them, oldest first. ${ROTATE_ADVICE}`
       : undefined
   ].filter((m): m is string => m !== undefined);
   return messages.length === 0 ? undefined : messages.join('\n');

@@ -21,7 +21,7 @@ export const listCommand: CommandDefinition<ListSettings> = {
           listOutputs([result], file, sink);
         },
         tell: (log) => {
-          tellList(result, log);
+          tellList(result, log, context.writesSummary);
         },
         summary: () => listSummary(result),
         ...(result.failure === undefined ? {} : { failure: result.failure })
@@ -37,7 +37,7 @@ export const listCommand: CommandDefinition<ListSettings> = {
             );
           },
           tell: (log) => {
-            tellAccount(all, settings, log);
+            tellAccount(all, settings, log, context.writesSummary);
           },
           summary: () => accountSummary(all, settings),
           ...(failure === undefined ? {} : { failure })

@@ -1,5 +1,5 @@
 import { caseHint, cellText, textTable } from '../../report/log-table.js';
-import { tellLines, type Log } from '../../report/log.js';
+import { tellLines, WARNINGS_SHOWN, type Log } from '../../report/log.js';
 import { MAX_OUTPUT_BYTES, type ArrayFile, type OutputSink } from '../../report/outputs.js';
 import { actor, code, dateOf, MAX_SUMMARY_BYTES, tableOfRows, tableRow, text } from '../../report/summary.js';
 import { showText } from '../../report/redact.js';
@@ -68,7 +68,7 @@ export function reportBudget(workspaces: number, now: Date): ReportBudget {
 }
 
 /** The count, the keys as a table (in a collapsible group when long), and a warning per stale or undated key. */
-export function tellList(r: ListResult, log: Log): void {
+export function tellList(r: ListResult, log: Log, writesSummary: boolean): void {
   log.info(`${countLine(r, `workspace '${r.workspace}'`)}.`);
   if (r.count > 0) {
     const shown = ordered(r).slice(0, MAX_LOG_ROWS);
@@ -85,29 +85,56 @@ export function tellList(r: ListResult, log: Log): void {
     });
     const lines = textTable([['NAME', 'ID', 'MASKED KEY', 'CREATED', 'AGE', 'STATUS'], ...rows]);
     const more = r.count - shown.length;
-    if (more > 0) lines.push(`…and ${more} more keys: the job summary and the keys-file output have them.`);
+    if (more > 0)
+      lines.push(
+        `…and ${more} more keys: ${writesSummary ? 'the job summary and ' : ''}the keys-file output ${writesSummary ? 'have' : 'has'} them.`
+      );
     tellLines(log, more > 0 ? `The first ${shown.length} of ${r.count} keys, stale first` : `The ${rows.length} keys, stale first`, lines);
   }
-  warnStale(r, log);
+  warnStale([r], log, writesSummary);
 }
 
-/** A warning people see on the run's page for each stale key, and each key of unknown age. */
-export function warnStale(r: ListResult, log: Log): void {
-  if (r.count === 0 && r.otherCase.length > 0) log.warning(caseHint(r.name, r.workspace, r.otherCase), 'A name that differs only in case');
-  for (const { key, ageDays } of r.stale) {
-    log.warning(
-      `Key ${showText(key.name)} (${key.id}) in workspace '${r.workspace}' is ${ageDays} days old, older than ${r.maxAgeDays} days: rotate it.`,
-      'Stale SuprSend API key'
-    );
+/**
+ * Warnings people see on the run's page: a name that differs only in case, then the stale keys, the
+ * oldest across every workspace first, then the keys of unknown age. GitHub shows 10 warnings a step:
+ * what does not fit goes to the log (in a group) and one last annotation says how many more and where.
+ */
+export function warnStale(results: readonly ListResult[], log: Log, writesSummary: boolean): void {
+  for (const r of results) {
+    if (r.count === 0 && r.otherCase.length > 0)
+      log.warning(caseHint(r.name, r.workspace, r.otherCase), 'A name that differs only in case');
   }
-  if (r.maxAgeDays !== undefined) {
-    for (const key of r.undated) {
-      log.warning(
-        `Key ${showText(key.name)} (${key.id}) in workspace '${r.workspace}' has no readable created_at, so its age is unknown.`,
-        'SuprSend API key of unknown age'
-      );
-    }
-  }
+  const items = [
+    ...results
+      .flatMap((r) => r.stale.map(({ key, ageDays }) => ({ r, key, ageDays })))
+      .sort((a, b) => b.ageDays - a.ageDays)
+      .map(({ r, key, ageDays }) => ({
+        title: 'Stale SuprSend API key',
+        text: `Key ${showText(key.name)} (${key.id}) in workspace '${r.workspace}' is ${ageDays} days old, older than ${r.maxAgeDays} days: rotate it.`
+      })),
+    ...results
+      .filter((r) => r.maxAgeDays !== undefined)
+      .flatMap((r) =>
+        r.undated.map((key) => ({
+          title: 'SuprSend API key of unknown age',
+          text: `Key ${showText(key.name)} (${key.id}) in workspace '${r.workspace}' has no readable created_at, so its age is unknown.`
+        }))
+      )
+  ];
+  const room = log.warningsLeft();
+  const shown = items.length <= room ? items : items.slice(0, Math.max(0, room - 1));
+  for (const { text, title } of shown) log.warning(text, title);
+  const rest = items.slice(shown.length);
+  if (rest.length === 0) return;
+  log.group(
+    `${rest.length} more keys to look at`,
+    rest.map(({ text }) => `Warning: ${text}`)
+  );
+  const more =
+    `${rest.length} more stale or undated keys are not annotated (GitHub shows ${WARNINGS_SHOWN} warnings a step): ` +
+    `${writesSummary ? 'the job summary lists every stale key, oldest first, and ' : ''}the 'stale-key-ids' output and the log's group "${rest.length} more keys to look at" have them.`;
+  if (room > 0) log.warning(more, 'More stale keys');
+  else log.notice(more, 'More stale keys');
 }
 
 /** A key's row in the summary's table. */

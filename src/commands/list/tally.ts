@@ -116,8 +116,8 @@ export class ListTally {
     const stale = [...this.stale].sort((a, b) => b.ageDays - a.ageDays);
     const failure =
       failOnStale && stale.length > 0
-        ? `${stale.length} of ${this.count} keys in workspace '${workspace}' ${stale.length === 1 ? 'is' : 'are'} older than ${maxAgeDays} days ` +
-          `(${stale.map((s) => s.key.id).join(', ')}). ${ROTATE_ADVICE}`
+        ? `${stale.length} of ${this.count} keys in workspace '${workspace}' ${stale.length === 1 ? 'is' : 'are'} older than ${maxAgeDays} days; ` +
+          `the 'stale-key-ids' output and the job summary list them, oldest first. ${ROTATE_ADVICE}`
         : undefined;
     return {
       workspace,
