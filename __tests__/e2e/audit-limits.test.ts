@@ -56,4 +56,37 @@ describe('an audit inside GitHub limits', () => {
       expect(result.stdout).toContain('The keys-file output has them all.');
     });
   });
+
+  const MiB = 1024 * 1024;
+  it.each([
+    ['a delete dry run over 7,000 keys', { command: 'delete', name: 'api', 'dry-run': 'true' }, ['staging'], 7000, 'planned-key-ids'],
+    [
+      'a rotate dry run over 7,000 older keys',
+      { command: 'rotate', name: 'api', 'dry-run': 'true', keep: '2' },
+      ['staging'],
+      7000,
+      'planned-key-ids'
+    ],
+    [
+      '9,000 stale keys across two workspaces',
+      { command: 'list', workspace: '*', 'max-age-days': '90' },
+      ['staging', 'production'],
+      4500,
+      'keys-file'
+    ]
+  ])(
+    '%s: the summary stays within 1 MiB, cut with a note saying where the rest is',
+    async (_label, inputs, workspaces, perWorkspace, output) => {
+      await withMock(node, { workspaces }, async (h) => {
+        for (const w of workspaces)
+          for (let i = 0; i < perWorkspace; i++) h.mock.addKey(w, { name: 'api', created_at: ago((100 + (i % 300)) * DAY) });
+        const result = await h.run(inputs);
+        expect(result.exitCode).toBe(0);
+        expect(Buffer.byteLength(result.summary)).toBeLessThanOrEqual(MiB);
+        expect(result.summary).toMatch(/(…and \d+ more (rows|keys) not shown: a job summary holds at most 1 MiB)/);
+        expect(result.summary).toContain(output);
+      });
+    },
+    60_000
+  );
 });

@@ -78,7 +78,9 @@ describe('summarizeKeys', () => {
   it('fails on stale keys when asked, counting them and saying where the list is (not every id)', () => {
     const r = summarizeKeys(keys, { ...base, failOnStale: true, includeDeleted: true }, { workspace: 'w', now });
     expect(r.count).toBe(5);
-    expect(r.failure).toMatch(/^2 of 5 keys in workspace 'w' are older than 90 days; the 'stale-key-ids' output and the job summary list them/);
+    expect(r.failure).toMatch(
+      /^2 of 5 keys in workspace 'w' are older than 90 days; the 'stale-key-ids' output and the job summary list them/
+    );
     expect(r.stale.map((s) => s.key.id)).toEqual(['old', 'edge']);
   });
   it('finds nothing stale without max-age-days', () => {

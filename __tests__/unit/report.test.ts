@@ -11,7 +11,7 @@ import { keysJson } from '../../src/commands/list/run.js';
 import type { ListSettings } from '../../src/commands/list/settings.js';
 import { ListTally, type ListResult } from '../../src/commands/list/tally.js';
 import type { ArrayFile, OutputSink } from '../../src/report/outputs.js';
-import { MAX_SUMMARY_BYTES, text } from '../../src/report/summary.js';
+import { MAX_SUMMARY_BYTES, text, fitSummary } from '../../src/report/summary.js';
 import type { ApiKey } from '../../src/suprsend/types.js';
 import { rowWith, summaryRows } from '../../test-support/summary.js';
 
@@ -223,5 +223,33 @@ describe('summaries', () => {
   it('text: markup, Markdown link brackets, code ticks, pipes and line breaks cannot escape a cell', () => {
     expect(text('[a](https://x) `c` | <b>\n\nnext')).toBe('&#91;a&#93;(https://x) &#96;c&#96; &#124; &#60;b&#62; next');
     expect(text(undefined)).toBe('');
+  });
+});
+
+describe('fitSummary: one byte budget for every summary', () => {
+  const rows = (n: number): string =>
+    [
+      '### A table',
+      '',
+      '<table>',
+      '<tr><th>Key</th></tr>',
+      ...Array.from({ length: n }, (_, i) => `<tr><td>ws_apik_${i}</td></tr>`),
+      '</table>',
+      ''
+    ].join('\n');
+
+  it('leaves a summary within the limit as it is', () => {
+    expect(fitSummary(rows(10), 10_000)).toBe(rows(10));
+  });
+
+  it('cuts a longer one at a whole row, closes the table, and says how many rows are left out and where', () => {
+    const long = rows(2000);
+    const fitted = fitSummary(long, 20_000);
+    expect(Buffer.byteLength(fitted)).toBeLessThanOrEqual(20_000);
+    expect(fitted).toMatch(/<\/tr>\n<\/table>\n\n<p>…and \d+ more rows not shown: a job summary holds at most 1 MiB/);
+    const shown = (fitted.match(/<tr><td>/g) ?? []).length;
+    const left = Number(/…and (\d+) more rows/.exec(fitted)?.[1]);
+    expect(shown + left).toBe(2000);
+    expect(fitted).toContain('<code>planned-key-ids</code>');
   });
 });

@@ -7,6 +7,7 @@ import { handOverNewKey } from '../commands/key-handover.js';
 import { runCommand } from '../commands/registry.js';
 import { describeError } from '../report/explain.js';
 import { createLog, type Log } from '../report/log.js';
+import { fitSummary } from '../report/summary.js';
 import type { ArrayFile, OutputSink } from '../report/outputs.js';
 import type { Deps } from './deps.js';
 import { openSession } from './session.js';
@@ -83,7 +84,7 @@ function redactedArrayFile(file: ArrayFile, log: Log): ArrayFile {
 /** The summary is a report on work already done: failing to write it is worth a warning, not a failed step. */
 async function writeSummary(deps: Deps, log: Log, markdown: string): Promise<void> {
   try {
-    await deps.writeSummary(log.redact(markdown));
+    await deps.writeSummary(fitSummary(log.redact(markdown)));
   } catch (error) {
     log.warning(describeError(error), 'Job summary not written');
   }

@@ -11,6 +11,31 @@ import type { ApiKey } from '../suprsend/types.js';
 
 /** GitHub rejects a step summary over 1 MiB; long tables stop well before that. */
 export const MAX_SUMMARY_BYTES = 1024 * 1024 - 64 * 1024;
+/** GitHub's own limit: a step summary over this is dropped whole ("upload aborted"). */
+export const GITHUB_SUMMARY_LIMIT = 1024 * 1024;
+
+/**
+ * The one byte budget for every summary, whatever the command: one within GitHub's limit is
+ * returned as it is; a longer one is cut at the last whole table row (or line) that fits, its open
+ * table closed, with a note saying how many rows were left out and where they all are.
+ */
+export function fitSummary(markdown: string, limit = GITHUB_SUMMARY_LIMIT): string {
+  if (Buffer.byteLength(markdown) <= limit) return markdown;
+  const note = (rows: number): string =>
+    paragraph(
+      `…and ${rows} more rows not shown: a job summary holds at most 1 MiB, and GitHub drops a longer one whole. ` +
+        'The outputs have every key: <code>keys-file</code> (and <code>stale-key-ids</code>) for a listing, <code>planned-key-ids</code> and <code>deleted-key-ids</code> for a delete or a rotation.'
+    );
+  // Room for the note and a closing tag, with any row count.
+  const room = limit - Buffer.byteLength(note(Number.MAX_SAFE_INTEGER)) - 64;
+  let cut = Buffer.from(markdown).subarray(0, room).toString('utf8').length;
+  const row = markdown.lastIndexOf('</tr>\n', cut);
+  cut = row >= 0 ? row + '</tr>\n'.length : markdown.lastIndexOf('\n', cut) + 1;
+  const kept = markdown.slice(0, cut);
+  const rows = (markdown.slice(cut).match(/<tr>/g) ?? []).length;
+  const open = (kept.match(/<table>/g) ?? []).length - (kept.match(/<\/table>/g) ?? []).length;
+  return `${kept}${open > 0 ? '</table>\n' : ''}\n${note(rows)}\n`;
+}
 
 export function dateOf(key: ApiKey): string {
   const at = typeof key.created_at === 'string' ? parseRfc3339(key.created_at) : undefined;
