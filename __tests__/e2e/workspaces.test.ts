@@ -77,15 +77,22 @@ describe('list across workspaces', () => {
         "2 keys are older than 90 days (staging: 1, production: 1); the 'stale-key-ids' output and the job summary list them, oldest first. Rotate them: command 'rotate' with each name, or create, deploy, then 'delete' with 'keep: 1'."
       );
       expect(result.outputs['stale-key-ids']).toBe(JSON.stringify([old1.id, old2.id]));
-      expect(result.summary).toMatch(/^### 3 keys in 2 workspaces, 2 stale \(older than 90 days\)\n\n#### Stale keys, oldest first/);
-      expect(
-        summaryRows(result.summary)
-          .slice(1, 3)
-          .map((r) => r.slice(0, 3))
-      ).toEqual([
+      // The overview first (a row per workspace), then the stale keys oldest first, then every table folded.
+      expect(result.summary).toMatch(
+        /^### 3 keys in 2 workspaces, 2 stale \(older than 90 days\)\n\n<table>\n<tr><th>Workspace<\/th><th>Keys<\/th>/
+      );
+      const rows = summaryRows(result.summary);
+      expect(rows.slice(0, 3)).toEqual([
+        ['Workspace', 'Keys', 'Stale (over 90 days)', 'Oldest', 'Listed'],
+        ['staging', '1', '1', '200 days', 'listed'],
+        ['production', '2', '1', '300 days', 'listed']
+      ]);
+      expect(result.summary).toMatch(/<\/table>\n\n#### Stale keys, oldest first/);
+      expect(rows.slice(4, 6).map((r) => r.slice(0, 3))).toEqual([
         ['production', 'old-p', old2.id],
         ['staging', 'old-s', old1.id]
       ]);
+      expect(result.summary).toContain('<details><summary>staging: every key</summary>');
       expect(result.warnings).toHaveLength(2);
     });
   });

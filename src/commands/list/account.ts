@@ -39,7 +39,7 @@ export function tellAccount(parts: Part<ListResult>[], settings: ListSettings, l
 
 export function accountSummary(parts: Part<ListResult>[], settings: ListSettings): string {
   const ok = succeeded(parts);
-  const lines = [`### ${totals(parts, settings.maxAgeDays)}`, ''];
+  const lines = [`### ${totals(parts, settings.maxAgeDays)}`, '', overview(parts, settings), ''];
   const stale = ok.flatMap(({ workspace, result }) => result.stale.map((s) => ({ workspace, ...s }))).sort((a, b) => b.ageDays - a.ageDays);
   if (stale.length > 0) {
     lines.push(
@@ -60,8 +60,16 @@ export function accountSummary(parts: Part<ListResult>[], settings: ListSettings
   }
   // Each workspace gets an equal share of what is left of GitHub's 1 MiB.
   const budget = Math.floor((MAX_SUMMARY_BYTES - Buffer.byteLength(lines.join('\n'))) / Math.max(1, parts.length));
+  // Every workspace's full table, folded: the overview and the stale keys are what an on-call engineer reads first.
   for (const part of parts) {
-    if ('result' in part) lines.push(listSummary(part.result, '####', budget));
+    if ('result' in part)
+      lines.push(
+        `<details><summary>${text(part.workspace)}: every key</summary>`,
+        '',
+        listSummary(part.result, '####', budget),
+        '</details>',
+        ''
+      );
     else lines.push(`#### \`${part.workspace}\`: could not be read`, '', paragraph('', part.error), '');
   }
   return lines.join('\n');
@@ -82,4 +90,23 @@ export function accountFailure(parts: Part<ListResult>[], settings: ListSettings
       : undefined
   ].filter((m): m is string => m !== undefined);
   return messages.length === 0 ? undefined : messages.join('\n');
+}
+
+/** One row per workspace: how it stands (keys, stale, oldest age), or that it could not be read and why. */
+function overview(parts: Part<ListResult>[], settings: ListSettings): string {
+  const rows = parts.map((part) =>
+    'result' in part
+      ? [
+          text(part.workspace),
+          String(part.result.count),
+          settings.maxAgeDays === undefined ? '' : String(part.result.stale.length),
+          part.result.oldestDays === undefined ? '' : `${part.result.oldestDays} days`,
+          'listed'
+        ]
+      : [text(part.workspace), '', '', '', `failed: ${text(part.error)}`]
+  );
+  return table(
+    ['Workspace', 'Keys', settings.maxAgeDays === undefined ? 'Stale' : `Stale (over ${settings.maxAgeDays} days)`, 'Oldest', 'Listed'],
+    rows
+  );
 }

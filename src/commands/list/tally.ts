@@ -18,6 +18,8 @@ export interface ListResult {
   count: number;
   /** Keys left out because they are disabled (without `include-deleted`). */
   hiddenDisabled: number;
+  /** The age in whole days of the oldest key listed with a readable date; undefined when none has one. */
+  oldestDays: number | undefined;
   maxAgeDays: number | undefined;
   /** Every stale key, oldest first. */
   stale: StaleKey[];
@@ -53,6 +55,7 @@ export const ROTATE_ADVICE = "Rotate them: command 'rotate' with each name, or c
 export class ListTally {
   private count = 0;
   private hiddenDisabled = 0;
+  private oldestDays: number | undefined;
   private readonly stale: StaleKey[] = [];
   private readonly others: ApiKey[] = [];
   private readonly otherRows: string[] = [];
@@ -80,6 +83,7 @@ export class ListTally {
       shown.push(key);
       this.count++;
       const age = ageDays(key, this.now);
+      if (age !== undefined && (this.oldestDays === undefined || age > this.oldestDays)) this.oldestDays = age;
       if (age === undefined) this.undated.push(key);
       else if (this.isStale(key)) this.stale.push({ key, ageDays: age });
     }
@@ -123,6 +127,7 @@ export class ListTally {
       workspace,
       count: this.count,
       hiddenDisabled: this.hiddenDisabled,
+      oldestDays: this.oldestDays,
       maxAgeDays,
       stale,
       others: [...this.others],
