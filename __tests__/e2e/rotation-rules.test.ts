@@ -190,6 +190,20 @@ describe('a grace period', () => {
     }
   );
 
+  it('delete by name with a grace period: the newest key is never disabled, an older one once its newer sibling is old enough', async () => {
+    await withGitHub(node, undefined, async (h, _gh, env) => {
+      const oldest = seed(h, 10);
+      const mid = seed(h, 5);
+      const newest = seed(h, 1);
+      const result = await h.run({ command: 'delete', name: 'backend', 'grace-period': '3d' }, { env });
+      expect(result.exitCode).toBe(0);
+      // oldest's newer sibling (mid) is 5 days old: past 3d. mid's (newest) is 1 day old: in grace. newest has no newer key.
+      expect(JSON.parse(result.outputs['deleted-key-ids']!)).toEqual([oldest]);
+      expect(liveKeys(h).sort()).toEqual([mid, newest].sort());
+      expect(result.stdout).toContain("a delete with a grace period never disables a name's newest key (grace-period: 3d)");
+    });
+  });
+
   it('rotate without secret-name is refused, unless the older keys outlive the job (keep: 2, or a grace period)', async () => {
     await withGitHub(node, undefined, async (h, _gh, env) => {
       seed(h, 50);
