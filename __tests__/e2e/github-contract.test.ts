@@ -117,6 +117,26 @@ describe("contract with GitHub's REST description", () => {
     });
   });
 
+  it("an existing organization secret's access read first (the secret, its repositories), for Actions and Dependabot", async () => {
+    await withGitHub(node, undefined, async (h, gh, env) => {
+      gh.seedOrgSecret('acme', 'K', 'selected', [101, 102]);
+      const org = { name: 'backend', 'secret-name': 'K', 'github-token': GITHUB_TEST_TOKEN, 'secret-organization': 'acme' };
+      expect((await h.run(org, { env })).exitCode).toBe(0);
+      expect((await h.run({ ...org, 'secret-type': 'dependabot' }, { env })).exitCode).toBe(0);
+      expect(gh.requests.map((r) => `${r.method} ${r.rawPath} ${r.status}`)).toContain('GET /orgs/acme/actions/secrets/K/repositories 200');
+      // A secret that does not exist yet answers 404 (a basic-error): checked too.
+      expectKept(gh.requests);
+    });
+  });
+
+  it('a repository Dependabot secret', async () => {
+    await withGitHub(node, undefined, async (h, gh, env) => {
+      const inputs = { name: 'backend', 'secret-name': 'K', 'github-token': GITHUB_TEST_TOKEN, 'secret-type': 'dependabot' };
+      expect((await h.run(inputs, { env })).exitCode).toBe(0);
+      expectKept(gh.requests);
+    });
+  });
+
   it('a write whose answer was lost, settled by reading the secret back', async () => {
     let puts = 0;
     const fail = (method: string) => (method === 'PUT' && puts++ === 0 ? { status: 502, message: 'Bad Gateway', apply: true } : undefined);
