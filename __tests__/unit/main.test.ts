@@ -3,60 +3,18 @@
  * behind the real transport, a clock and no real sleeping. Shows the order of calls.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createArrayFile } from '../../src/action/array-file.js';
-import type { ActionCore, Deps } from '../../src/action/deps.js';
 import { MOCK_TOKEN, startMockServer, type MockServer } from '../../tools/mock-server.js';
 import { createTransport, TransportError } from '../../src/net/http.js';
 import { main } from '../../src/action/main.js';
 import { EPHEMERAL_KEY_STATE } from '../../src/commands/create/ephemeral-state.js';
 import { post } from '../../src/action/post.js';
+import { recordingDeps as recordInProcess } from '../../test-support/in-process.js';
 
-type Call = [string, ...unknown[]];
-
+/** The real transport (these tests exercise it against the fake server's sockets); the recording core from test-support. */
 function recordingDeps(inputs: Record<string, string>, state: Record<string, string> = {}) {
-  const calls: Call[] = [];
-  const summaries: string[] = [];
-  const sleeps: number[] = [];
-  const runnerTemp = mkdtempSync(join(tmpdir(), 'main-test-'));
-  const core: ActionCore = {
-    getInput: (name) => inputs[name] ?? '',
-    setSecret: (s) => calls.push(['setSecret', s]),
-    setOutput: (n, v) => calls.push(['setOutput', n, v]),
-    setFailed: (m) => calls.push(['setFailed', m]),
-    debug: (m) => calls.push(['debug', m]),
-    info: (m) => calls.push(['info', m]),
-    notice: (m) => calls.push(['notice', m]),
-    startGroup: (t) => calls.push(['startGroup', t]),
-    endGroup: () => calls.push(['endGroup']),
-    warning: (m) => calls.push(['warning', m]),
-    saveState: (n, v) => calls.push(['saveState', n, v]),
-    getState: (n) => state[n] ?? ''
-  };
   const transport = createTransport('test');
-  const deps: Deps = {
-    core,
-    env: {},
-    transport,
-    createArrayFile: () => createArrayFile({ RUNNER_TEMP: runnerTemp }),
-    writeSummary: (md) => {
-      summaries.push(md);
-      return Promise.resolve();
-    },
-    now: () => new Date('2026-11-23T12:00:00Z'),
-    sleep: (ms) => {
-      sleeps.push(ms);
-      return Promise.resolve();
-    },
-    random: () => 0.5
-  };
   return {
-    deps,
-    calls,
-    summaries,
-    sleeps,
+    ...recordInProcess(inputs, transport, state),
     close: () => {
       transport.close();
     }
