@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { COMMANDS } from '../../src/commands/registry.js';
 import { CONNECTION_INPUTS } from '../../src/inputs/connection.js';
 import { INPUT_DEFAULTS } from '../../src/inputs/defaults.js';
+import { INPUT_NAMES, OUTPUT_NAMES } from '../../src/names.js';
 import { VERSION } from '../../src/version.js';
 
 interface ActionYml {
@@ -91,6 +92,11 @@ describe('action.yml', () => {
         'workspaces'
       ].sort()
     );
+  });
+
+  it("the code's one typed list of names (src/names.ts) is action.yml's, inputs and outputs", () => {
+    expect([...INPUT_NAMES].sort()).toEqual(Object.keys(action.inputs).sort());
+    expect([...OUTPUT_NAMES].sort()).toEqual(Object.keys(action.outputs).sort());
   });
 
   it('has the defaults the code applies', () => {

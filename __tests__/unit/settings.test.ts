@@ -54,7 +54,7 @@ describe('parseSettings', () => {
     const masked: string[] = [];
     expect(() =>
       parseSettings(
-        (n) => ({ workspace: 'bad/slug' })[n] ?? '',
+        (n) => (({ workspace: 'bad/slug' }) as Record<string, string>)[n] ?? '',
         { [TOKEN_ENV]: 'from_env_token' },
         (s) => masked.push(s)
       )

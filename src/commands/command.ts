@@ -6,6 +6,7 @@
 import type { PreparedSecret } from '../github/secrets-api.js';
 import type { SecretTarget } from '../github/target.js';
 import type { InputReader } from '../inputs/read.js';
+import type { InputName } from '../names.js';
 import type { Log } from '../report/log.js';
 import type { ArrayFile, OutputSink } from '../report/outputs.js';
 import type { SuprSendClient } from '../suprsend/client.js';
@@ -64,7 +65,7 @@ export interface CommandReport {
 
 export interface CommandDefinition<S> {
   /** The inputs this command reads besides the connection's and 'summary'; others that are set get a warning. */
-  inputs: readonly string[];
+  inputs: readonly InputName[];
   /** Whether these settings may cover several workspaces (or '*'); otherwise 'workspace' must be exactly one slug. */
   manyWorkspaces: (settings: S) => boolean;
   parse: (input: InputReader, env: Env) => S;

@@ -5,6 +5,7 @@
  */
 import { readGitHubToken } from '../github/secret-target.js';
 import { InputError } from '../errors.js';
+import type { InputName } from '../names.js';
 import { readConnection, readServiceToken, readWorkspaces, type WorkspaceSelection } from '../inputs/connection.js';
 import { boolean, inputReader, oneOf, type InputReader, type ReadInput } from '../inputs/read.js';
 import type { Connection } from '../suprsend/types.js';
@@ -17,7 +18,7 @@ export interface Settings {
   command: CommandSettings;
   summary: boolean;
   /** Inputs that were set but mean nothing to this command: worth a warning. */
-  ignoredInputs: string[];
+  ignoredInputs: InputName[];
 }
 
 export function parseSettings(raw: ReadInput, env: Env, onSecret: (secret: string) => void): Settings {
@@ -90,8 +91,8 @@ function refuseUnreadGuards(name: CommandName, input: InputReader): void {
 }
 
 /** Inputs some command reads, set by the user for a command that does not, and that cannot change what it touches. */
-function ignoredInputs(name: CommandName, input: InputReader): string[] {
-  const used = new Set<string>(COMMANDS[name].inputs);
-  const commandInputs = new Set<string>(Object.values(COMMANDS).flatMap((c) => c.inputs));
+function ignoredInputs(name: CommandName, input: InputReader): InputName[] {
+  const used = new Set<InputName>(COMMANDS[name].inputs);
+  const commandInputs = new Set<InputName>(Object.values(COMMANDS).flatMap((c) => c.inputs));
   return [...commandInputs].filter((i) => input.isSet(i) && !used.has(i));
 }

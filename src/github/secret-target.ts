@@ -1,5 +1,6 @@
 /** The inputs that say where to store a created key as a GitHub Actions secret. */
 import { InputError } from '../errors.js';
+import type { InputName } from '../names.js';
 import { CONTROL_CHARS, list, oneOf, quote, type InputReader, type ReadInput } from '../inputs/read.js';
 import { checkTokenShape, maskCredential } from '../inputs/rules.js';
 import { SECRET_TYPES, VISIBILITIES, type SecretScope, type SecretTarget } from './target.js';
@@ -46,10 +47,16 @@ export function readSecretTarget({ read, isSet }: InputReader, env: Record<strin
   const githubToken = read('github-token');
   if (name === '') {
     // Each does nothing without a secret to store: the user meant to store one, so say so.
-    for (const input of ['secret-environment', 'secret-repository', 'secret-organization', 'secret-repositories', 'github-token']) {
+    for (const input of [
+      'secret-environment',
+      'secret-repository',
+      'secret-organization',
+      'secret-repositories',
+      'github-token'
+    ] as const) {
       if (read(input) !== '') throw new InputError(input, "only applies with 'secret-name': set the secret's name too, or remove it.");
     }
-    for (const input of ['secret-visibility', 'secret-type']) {
+    for (const input of ['secret-visibility', 'secret-type'] as const) {
       if (isSet(input)) throw new InputError(input, "only applies with 'secret-name': set the secret's name too, or remove it.");
     }
     return undefined;
@@ -78,10 +85,10 @@ export function readSecretTarget({ read, isSet }: InputReader, env: Record<strin
   return { name, type, scope: where, githubToken, apiUrl };
 }
 
-function scope(read: ReadInput, isSet: (input: string) => boolean, env: Record<string, string | undefined>): SecretScope {
+function scope(read: ReadInput, isSet: (input: InputName) => boolean, env: Record<string, string | undefined>): SecretScope {
   const org = read('secret-organization');
   if (org !== '') return organizationScope(org, read, isSet);
-  for (const input of ['secret-repositories', 'secret-visibility']) {
+  for (const input of ['secret-repositories', 'secret-visibility'] as const) {
     if (isSet(input))
       throw new InputError(input, "only applies with 'secret-organization': an organization secret's visibility and repositories.");
   }
@@ -106,8 +113,8 @@ function scope(read: ReadInput, isSet: (input: string) => boolean, env: Record<s
   return environment === '' ? { kind: 'repository', owner, repo } : { kind: 'environment', owner, repo, environment };
 }
 
-function organizationScope(org: string, read: ReadInput, isSet: (input: string) => boolean): SecretScope {
-  for (const input of ['secret-environment', 'secret-repository']) {
+function organizationScope(org: string, read: ReadInput, isSet: (input: InputName) => boolean): SecretScope {
+  for (const input of ['secret-environment', 'secret-repository'] as const) {
     if (read(input) !== '') {
       throw new InputError(
         input,

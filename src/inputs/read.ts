@@ -3,12 +3,13 @@
  * through `ReadInput`, so it all tests without a runner. Every error names the input
  * and says what is allowed.
  */
+import type { InputName } from '../names.js';
 import { InputError } from '../errors.js';
 import { quoted } from '../text.js';
 import { INPUT_DEFAULTS, UNSET_MEANS } from './defaults.js';
 
 /** Reads one input as `core.getInput` gives it (already trimmed); '' when unset. */
-export type ReadInput = (name: string) => string;
+export type ReadInput = (name: InputName) => string;
 
 export interface InputReader {
   /** The input, or its default (or what leaving it out means) when empty. */
@@ -17,7 +18,7 @@ export interface InputReader {
    * Whether the user set the input: written in `with:`. For an input with a default in action.yml
    * (which the runner passes as if written), only a value other than the default counts.
    */
-  isSet: (name: string) => boolean;
+  isSet: (name: InputName) => boolean;
 }
 
 export function inputReader(raw: ReadInput): InputReader {
@@ -33,7 +34,7 @@ export const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex
 export const CONTROL_CHARS_BUT_NEWLINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-export function oneOf<T extends string>(read: ReadInput, input: string, allowed: readonly T[]): T {
+export function oneOf<T extends string>(read: ReadInput, input: InputName, allowed: readonly T[]): T {
   const value = read(input);
   if (!(allowed as readonly string[]).includes(value)) {
     throw new InputError(input, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${quote(value)}.`);
@@ -41,7 +42,7 @@ export function oneOf<T extends string>(read: ReadInput, input: string, allowed:
   return value as T;
 }
 
-export function boolean(read: ReadInput, input: string): boolean {
+export function boolean(read: ReadInput, input: InputName): boolean {
   const value = read(input);
   // The YAML 1.2 core schema spellings, as core.getBooleanInput accepts them.
   if (['true', 'True', 'TRUE'].includes(value)) return true;
@@ -49,7 +50,7 @@ export function boolean(read: ReadInput, input: string): boolean {
   throw new InputError(input, `must be 'true' or 'false', got ${quote(value)}.`);
 }
 
-export function integer(read: ReadInput, input: string, range: { max: number }): number {
+export function integer(read: ReadInput, input: InputName, range: { max: number }): number {
   const value = read(input);
   if (!/^\d+$/.test(value) || Number(value) > range.max) {
     throw new InputError(input, `must be a whole number from 0 to ${range.max}, got ${quote(value)}.`);
@@ -57,7 +58,7 @@ export function integer(read: ReadInput, input: string, range: { max: number }):
   return Number(value);
 }
 
-export function decimal(read: ReadInput, input: string, range: { min: number; minExclusive: boolean; max: number }): number {
+export function decimal(read: ReadInput, input: InputName, range: { min: number; minExclusive: boolean; max: number }): number {
   const value = read(input);
   const n = Number(value);
   const inRange = range.minExclusive ? n > range.min : n >= range.min;

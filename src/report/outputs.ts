@@ -8,8 +8,10 @@
 /** GitHub's limit for one output ("a maximum of 1 MB"). */
 export const MAX_OUTPUT_BYTES = 1_000_000;
 
+import type { OutputName } from '../names.js';
+
 export interface OutputSink {
-  setOutput: (name: string, value: string) => void;
+  setOutput: (name: OutputName, value: string) => void;
   warning: (message: string) => void;
 }
 
