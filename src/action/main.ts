@@ -1,9 +1,10 @@
 /**
- * The action, start to end: read the inputs, run the command against SuprSend, hand
- * over what it made, write the outputs, tell the log, write the summary. Every error
- * ends the step as one `::error::`, printed through the log (secrets removed).
+ * The frame of the main step: read the inputs (the session), run the command, complete its
+ * report (src/commands/complete.ts: hand over, outputs, log, summary). Every error ends the
+ * step as one `::error::`, printed through the log (secrets removed); files it wrote are removed.
  */
-import { handOverNewKey } from '../commands/key-handover.js';
+import type { CommandContext } from '../commands/command.js';
+import { completeReport } from '../commands/complete.js';
 import { runCommand } from '../commands/registry.js';
 import { describeError } from '../report/explain.js';
 import { createLog, type Log } from '../report/log.js';
@@ -21,7 +22,7 @@ export async function main(deps: Deps): Promise<void> {
     for (const input of settings.ignoredInputs) {
       log.warning(`Input '${input}' does nothing with command '${settings.command.command}' and is ignored.`);
     }
-    const report = await runCommand(settings.command, {
+    const context: CommandContext = {
       get client() {
         return session.client();
       },
@@ -42,19 +43,13 @@ export async function main(deps: Deps): Promise<void> {
       prepareSecret: session.prepareSecret,
       writesSummary: settings.summary,
       verifyKey: session.verifyKey
-    });
-    const sink = outputSink(deps, log);
-    const publish = (): void => {
-      report.outputs(sink);
-      sink.setOutput('workspaces', JSON.stringify(report.workspaces));
     };
-    const { newKey } = report;
-    if (newKey === undefined) publish();
-    else await handOverNewKey({ keyId: newKey.id, client: session.client(), ...newKey, publish });
-    await report.finish?.(sink);
-    report.tell(log);
-    if (settings.summary) await writeSummary(deps, log, report.summary());
-    if (report.failure !== undefined) log.fail(report.failure);
+    const report = await runCommand(settings.command, context);
+    await completeReport(report, context, {
+      log,
+      outputs: outputSink(deps, log),
+      summary: settings.summary ? (markdown) => writeSummary(deps, log, markdown) : undefined
+    });
   } catch (error) {
     for (const file of files) file.discard();
     log.fail(describeError(error));
