@@ -41,6 +41,17 @@ export function openSession(deps: Deps, log: Log): Session {
     random: deps.random,
     userAgent: USER_AGENT
   };
+  // GitHub's requests and the hub's key check get the same guards as SuprSend's: the transport, the deadline, the retries.
+  const guarded = {
+    transport: deps.transport,
+    timeoutMs: settings.connection.timeoutMs,
+    retries: settings.connection.retries,
+    sleep: deps.sleep,
+    now: deps.now,
+    random: deps.random,
+    debug: log.debug,
+    userAgent: USER_AGENT
+  };
   const clients = new Map<string, SuprSendClient>();
   const clientFor = (workspace: string): SuprSendClient => {
     const client = clients.get(workspace) ?? new SuprSendClient(settings.connection, workspace, clientDeps);
@@ -59,25 +70,9 @@ export function openSession(deps: Deps, log: Log): Session {
       return clientFor(only);
     },
     // Loaded on demand, with Octokit and the sealed box: other runs should not pay for them.
-    prepareSecret: async (target) =>
-      (await loadSecretsApi()).prepareSecret(target, {
-        // GitHub's requests get the same guards as SuprSend's: the deadline, the retries, the transport.
-        transport: deps.transport,
-        timeoutMs: settings.connection.timeoutMs,
-        retries: settings.connection.retries,
-        sleep: deps.sleep,
-        now: deps.now,
-        random: deps.random,
-        debug: log.debug,
-        userAgent: USER_AGENT
-      }),
+    prepareSecret: async (target) => (await loadSecretsApi()).prepareSecret(target, guarded),
     accountWorkspaces,
-    verifyKey: (secret, hubUrl) =>
-      verifyKey(
-        secret,
-        { hubUrl, timeoutMs: settings.connection.timeoutMs, retries: settings.connection.retries },
-        { transport: deps.transport, sleep: deps.sleep, now: deps.now, random: deps.random, debug: log.debug, userAgent: USER_AGENT }
-      ),
+    verifyKey: (secret, hubUrl) => verifyKey(secret, { hubUrl, timeoutMs: guarded.timeoutMs, retries: guarded.retries }, guarded),
     workspaceSlugs: () => (workspaces.kind === 'all' ? accountWorkspaces() : Promise.resolve(workspaces.slugs))
   };
 }

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import type { InputName } from '../names.js';
 import { CONTROL_CHARS, list, oneOf, quote, type InputReader, type ReadInput } from '../inputs/read.js';
 import { checkTokenShape, maskCredential } from '../inputs/rules.js';
-import { SECRET_TYPES, VISIBILITIES, type SecretScope, type SecretTarget } from './target.js';
+import { isDotOrEmpty, SECRET_TYPES, VISIBILITIES, type SecretScope, type SecretTarget } from './target.js';
 
 export const SECRET_INPUTS = [
   'secret-name',
@@ -24,11 +24,6 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const REPO_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 /** owner/repo as GitHub allows them. */
 const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
-
-/** A path segment that would move a request elsewhere once the URL is read: '.', '..', or nothing. */
-export function isDotOrEmpty(segment: string): boolean {
-  return segment === '' || segment === '.' || segment === '..';
-}
 
 const DOT_SEGMENTS = "'.', '..' and empty parts change where a request goes";
 

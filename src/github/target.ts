@@ -46,9 +46,14 @@ interface ScopeRules<S extends SecretScope> {
 }
 
 const TOKEN_KINDS = "(a fine-grained token or GitHub App token; the workflow's GITHUB_TOKEN cannot write secrets)";
-/** One path segment, encoded; '.', '..' or empty would move the request elsewhere once the URL is read, so they never get here. */
+/** A path segment that would move a request elsewhere once the URL is read: '.', '..', or nothing. */
+export function isDotOrEmpty(segment: string): boolean {
+  return segment === '' || segment === '.' || segment === '..';
+}
+
+/** One path segment, encoded; '.', '..' or empty never get here (the inputs refuse them), and are refused again. */
 function seg(value: string): string {
-  if (value === '' || value === '.' || value === '..') throw new Error(`refusing ${JSON.stringify(value)} as a part of a GitHub API path`);
+  if (isDotOrEmpty(value)) throw new Error(`refusing ${JSON.stringify(value)} as a part of a GitHub API path`);
   return encodeURIComponent(value);
 }
 
