@@ -29,6 +29,8 @@ export const INPUT_NAMES = [
   'include-deleted',
   'max-age-days',
   'fail-on-stale',
+  'issue',
+  'issue-title',
   'summary',
   'base-url',
   'timeout-seconds',
@@ -48,6 +50,8 @@ export const OUTPUT_NAMES = [
   'stale-count',
   'stale-key-ids',
   'deleted-key-ids',
-  'planned-key-ids'
+  'planned-key-ids',
+  'issue-number',
+  'issue-url'
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];

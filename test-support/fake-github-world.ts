@@ -8,6 +8,7 @@
  */
 import { blake2b } from '@noble/hashes/blake2.js';
 import nacl from 'tweetnacl';
+import { IssueBoard, type IssueOptions } from './fake-github-issues.js';
 
 export const GITHUB_TEST_TOKEN = 'ghs_fakeGitHubToken0123456789';
 
@@ -29,7 +30,7 @@ export interface Answer {
   headers?: Record<string, string>;
 }
 
-export interface WorldOptions {
+export interface WorldOptions extends IssueOptions {
   /** Old full name → current full name: the old name answers 301 (reads) and 307 (writes). */
   renamed?: Record<string, string>;
   /** Repositories the token may not read: 403. */
@@ -65,8 +66,11 @@ export class World {
   readonly meta = new Map<string, { created_at: string; updated_at: string }>();
   readonly orgSecrets = new Map<string, { visibility: string; selected_repository_ids?: number[] }>();
   private readonly keys = new Map<string, { keyPair: nacl.BoxKeyPair; keyId: string }>();
+  readonly issues: IssueBoard;
 
-  constructor(private readonly options: WorldOptions = {}) {}
+  constructor(private readonly options: WorldOptions = {}) {
+    this.issues = new IssueBoard(options);
+  }
 
   /** The answer to one request; `segments` are the path's segments, each decoded once (so `%2F` stays inside its segment). */
   answer(method: string, segments: string[], body: string, baseUrl: string, query = new URLSearchParams()): Answer {
@@ -81,11 +85,11 @@ export class World {
           .join('')}`;
         return { status: method === 'GET' ? 301 : 307, body: { message: 'Moved Permanently', url: location }, headers: { location } };
       }
-      return this.repository(method, this.canonical(full), rest.slice(2), body);
+      return this.repository(method, this.canonical(full), rest.slice(2), body, query);
     }
     if (head === 'repositories' && rest.length >= 1) {
       const full = Object.keys(REPOSITORY_IDS).find((name) => String(REPOSITORY_IDS[name]) === rest[0]);
-      return this.repository(method, full, rest.slice(1), body);
+      return this.repository(method, full, rest.slice(1), body, query);
     }
     if (head === 'orgs' && rest.length >= 4 && isSecretsOf(rest[1], rest[2])) {
       const org = ORGANIZATIONS.find((o) => o === rest[0]?.toLowerCase());
@@ -120,7 +124,7 @@ export class World {
     return { status: 200, body: { total_count: ids.length, repositories } };
   }
 
-  private repository(method: string, full: string | undefined, rest: string[], body: string): Answer {
+  private repository(method: string, full: string | undefined, rest: string[], body: string, query: URLSearchParams): Answer {
     if (full === undefined) return notFound;
     if (this.options.forbidden?.includes(full)) {
       return {
@@ -133,6 +137,7 @@ export class World {
       };
     }
     if (rest.length === 0) return method === 'GET' ? { status: 200, body: { id: REPOSITORY_IDS[full], full_name: full } } : notFound;
+    if (rest[0] === 'issues') return this.issues.answer(method, full, rest.slice(1), body, query);
     if (rest.length === 3 && isSecretsOf(rest[0], rest[1])) {
       const type = typePrefix(rest[0]!);
       return this.secret(method, { prefix: `${full}/${type}`, type, keyName: `${full}/${type}` }, rest[2]!, body);

@@ -7,6 +7,7 @@ import * as http from 'node:http';
 import type { Socket } from 'node:net';
 import { listenOnLoopback } from './util.js';
 import { GITHUB_TEST_TOKEN, World, type Answer, type WorldOptions } from './fake-github-world.js';
+import type { IssueBoard } from './fake-github-issues.js';
 
 export { GITHUB_TEST_TOKEN, openSealedBox, REPOSITORY_IDS } from './fake-github-world.js';
 
@@ -34,6 +35,8 @@ export interface FakeGitHub {
   orgSecrets: Map<string, { visibility: string; selected_repository_ids?: number[] }>;
   /** An organization secret that exists before the step runs. */
   seedOrgSecret: (org: string, name: string, visibility: string, selected?: number[]) => void;
+  /** Every repository's issues and pull requests. */
+  issues: IssueBoard;
   close(): Promise<void>;
 }
 
@@ -62,6 +65,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     seedOrgSecret: (org, name, visibility, selected) => {
       world.seedOrgSecret(org, name, visibility, selected);
     },
+    issues: world.issues,
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();

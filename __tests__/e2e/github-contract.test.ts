@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { GITHUB_TEST_TOKEN, type RecordedRequest } from '../../test-support/fake-github.js';
 import { NODES, withGitHub } from '../../test-support/e2e.js';
+import { ago, DAY } from '../../test-support/util.js';
 
 const [, node] = NODES[0]!;
 const require = createRequire(import.meta.url);
@@ -37,14 +38,28 @@ beforeAll(() => {
   const file = require.resolve('@octokit/openapi/generated/api.github.com.json');
   description = JSON.parse(readFileSync(file, 'utf8')) as Description;
   ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
-  ajv.addSchema({ $id: 'gh', components: description.components });
+  ajv.addSchema({ $id: 'gh', components: nullableAsAnyOf(description.components) });
 });
+
+/**
+ * OpenAPI 3.0's `nullable`, written as the JSON Schema it means (null, or the rest): ajv refuses it
+ * beside `anyOf` without a `type`, and refuses null for a nullable `enum` (the issue schemas have both).
+ */
+function nullableAsAnyOf(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableAsAnyOf);
+  if (typeof node !== 'object' || node === null) return node;
+  const entries = Object.entries(node).map(([k, v]) => [k, nullableAsAnyOf(v)] as const);
+  const copy = Object.fromEntries(entries) as Record<string, unknown>;
+  if (copy.nullable !== true) return copy;
+  const { nullable: _nullable, ...rest } = copy;
+  return { anyOf: [{ type: 'null' }, rest] };
+}
 
 /** A schema of the description, its `#/components/…` references pointed at the document added above. */
 function validator(schema: unknown): ValidateFunction {
   let found = compiled.get(schema);
   if (found === undefined) {
-    found = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"gh#/components/')) as object);
+    found = ajv.compile(nullableAsAnyOf(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"gh#/components/'))) as object);
     compiled.set(schema, found);
   }
   return found;
@@ -156,6 +171,36 @@ describe("contract with GitHub's REST description", () => {
       expect(gh.requests.map((r) => r.status)).toEqual([404, 401]);
       expectKept(gh.requests.slice(0, 1));
       expect(gh.requests[1]!.authorization).toBe('token ghs_wrong');
+    });
+  });
+
+  it("the audit's tracking issue: listed, opened (201), updated, commented on and closed (200), and a write refused (403)", async () => {
+    await withGitHub(node, { mock: { workspaces: ['staging'] } }, async (h, gh, env) => {
+      const audit = { command: 'list', 'max-age-days': '90', issue: 'true', 'github-token': GITHUB_TEST_TOKEN };
+      gh.issues.seed('acme/shop', { title: 'A pull request', body: 'x', pull_request: true });
+      h.mock.addKey('staging', { name: 'old', created_at: ago(100 * DAY) });
+      expect((await h.run(audit, { env })).exitCode).toBe(0);
+      expect((await h.run(audit, { env })).exitCode).toBe(0);
+      for (const key of h.mock.keys.get('staging') ?? []) key.is_deleted = true;
+      expect((await h.run(audit, { env })).exitCode).toBe(0);
+      expect(gh.requests.map((r) => `${r.method} ${r.rawPath} ${r.status}`)).toEqual([
+        'GET /repos/acme/shop/issues 200',
+        'POST /repos/acme/shop/issues 201',
+        'GET /repos/acme/shop/issues 200',
+        'GET /repos/acme/shop/issues 200',
+        'PATCH /repos/acme/shop/issues/2 200',
+        'GET /repos/acme/shop/issues 200',
+        'POST /repos/acme/shop/issues/2/comments 201',
+        'PATCH /repos/acme/shop/issues/2 200'
+      ]);
+      expectKept(gh.requests);
+    });
+    await withGitHub(node, { mock: { workspaces: ['staging'] }, issuesReadOnly: ['acme/shop'] }, async (h, gh, env) => {
+      h.mock.addKey('staging', { name: 'old', created_at: ago(100 * DAY) });
+      const audit = { command: 'list', 'max-age-days': '90', issue: 'true', 'github-token': GITHUB_TEST_TOKEN };
+      expect((await h.run(audit, { env })).exitCode).toBe(1);
+      expect(gh.requests.map((r) => r.status)).toEqual([200, 403]);
+      expectKept(gh.requests);
     });
   });
 });

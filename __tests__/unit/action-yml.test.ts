@@ -26,7 +26,8 @@ const action = parse(readFileSync('action.yml', 'utf8')) as ActionYml;
 const reports = [
   ...['create', 'list', 'delete', 'rotate'].map((c) => `src/commands/${c}/report.ts`),
   'src/commands/new-key-report.ts',
-  'src/commands/complete.ts'
+  'src/commands/complete.ts',
+  'src/commands/list/issue-report.ts'
 ]
   .map((f) => readFileSync(f, 'utf8'))
   .join('\n');
@@ -73,7 +74,9 @@ describe('action.yml', () => {
         'github-token',
         'grace-period',
         'verify-key',
-        'hub-url'
+        'hub-url',
+        'issue',
+        'issue-title'
       ].sort()
     );
     expect(Object.keys(action.outputs).sort()).toEqual(
@@ -89,7 +92,9 @@ describe('action.yml', () => {
         'planned-key-ids',
         'stale-count',
         'stale-key-ids',
-        'workspaces'
+        'workspaces',
+        'issue-number',
+        'issue-url'
       ].sort()
     );
   });

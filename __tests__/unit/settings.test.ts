@@ -276,7 +276,8 @@ describe('parseSettings', () => {
       /does not apply to command 'rotate'; a rotation disables the older keys of 'name' beyond 'keep', whatever their age/
     ],
     ['list', { keep: '2' }, 'keep', /does not apply to command 'list'\. It is read by commands 'delete' and 'rotate'/],
-    ['list', { 'dry-run': 'false' }, 'dry-run', /does not apply to command 'list': a listing changes nothing/],
+    ['list', { 'dry-run': 'false' }, 'dry-run', /does not apply to command 'list' without 'issue: true': a listing changes nothing/],
+    ['create', { issue: 'true' }, 'issue', /does not apply to command 'create'\. It is read by command 'list'/],
     ['create', { 'include-deleted': 'true' }, 'include-deleted', /does not apply to command 'create'\. It is read by command 'list'/],
     ['delete', { 'key-id': 'ws_apik_1', name: '', keep: '0' }, 'keep', /only applies to command 'delete' by 'name' or 'older-than-days'/]
   ])('a guard input %s does not read is an input error, never ignored: %j', (command, extra, input, pattern) => {

@@ -42,7 +42,8 @@ export async function main(deps: Deps): Promise<void> {
       },
       prepareSecret: session.prepareSecret,
       writesSummary: settings.summary,
-      verifyKey: session.verifyKey
+      verifyKey: session.verifyKey,
+      trackingIssue: session.trackingIssue
     };
     const report = await runCommand(settings.command, context);
     await completeReport(report, context, {

@@ -6,7 +6,8 @@
 import { parseSettings, type Settings } from '../commands/settings.js';
 import { ActionError } from '../errors.js';
 import type { PreparedSecret } from '../github/secrets-api.js';
-import type { SecretTarget } from '../github/target.js';
+import type { IssueTracker } from '../github/issues-api.js';
+import type { IssueTarget, SecretTarget } from '../github/target.js';
 import { limitInFlight, MAX_IN_FLIGHT } from '../net/limit.js';
 import type { Log } from '../report/log.js';
 import { SuprSendClient } from '../suprsend/client.js';
@@ -27,6 +28,8 @@ export interface Session {
   prepareSecret: (target: SecretTarget) => Promise<PreparedSecret>;
   /** The hub's check of a new key, under the connection's deadline and retries. */
   verifyKey: (secret: string, hubUrl: URL) => Promise<void>;
+  /** The audit's tracking issue, through the same guarded GitHub client. */
+  trackingIssue: (target: IssueTarget) => Promise<IssueTracker>;
 }
 
 export function openSession(deps: Deps, log: Log): Session {
@@ -70,17 +73,18 @@ export function openSession(deps: Deps, log: Log): Session {
       return clientFor(only);
     },
     // Loaded on demand, with Octokit and the sealed box: other runs should not pay for them.
-    prepareSecret: async (target) => (await loadSecretsApi()).prepareSecret(target, guarded),
+    prepareSecret: async (target) => (await loadGitHubPart(() => import('../github/secrets-api.js'))).prepareSecret(target, guarded),
+    trackingIssue: async (target) => (await loadGitHubPart(() => import('../github/issues-api.js'))).openIssueTracker(target, guarded),
     accountWorkspaces,
     verifyKey: (secret, hubUrl) => verifyKey(secret, { hubUrl, timeoutMs: guarded.timeoutMs, retries: guarded.retries }, guarded),
     workspaceSlugs: () => (workspaces.kind === 'all' ? accountWorkspaces() : Promise.resolve(workspaces.slugs))
   };
 }
 
-/** The GitHub half of the bundle (a chunk of its own); a copy of the action missing it says so, never "Unexpected". */
-async function loadSecretsApi(): Promise<typeof import('../github/secrets-api.js')> {
+/** A GitHub part of the bundle (a chunk of its own); a copy of the action missing it says so, never "Unexpected". */
+async function loadGitHubPart<M>(load: () => Promise<M>): Promise<M> {
   try {
-    return await import('../github/secrets-api.js');
+    return await load();
   } catch (error) {
     throw new ActionError(
       `The action's GitHub client could not be loaded (${error instanceof Error ? error.message : String(error)}): its copy of dist/ is incomplete. ` +

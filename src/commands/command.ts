@@ -4,7 +4,8 @@
  * means a folder here and a line in `registry.ts`.
  */
 import type { PreparedSecret } from '../github/secrets-api.js';
-import type { SecretTarget } from '../github/target.js';
+import type { IssueTracker } from '../github/issues-api.js';
+import type { IssueTarget, SecretTarget } from '../github/target.js';
 import type { InputReader } from '../inputs/read.js';
 import type { InputName } from '../names.js';
 import type { Log } from '../report/log.js';
@@ -38,6 +39,8 @@ export interface CommandContext {
   writesSummary: boolean;
   /** Checks that a new key works, against SuprSend's hub at `hubUrl` (src/suprsend/hub.ts). */
   verifyKey: (secret: string, hubUrl: URL) => Promise<void>;
+  /** The audit's tracking issue in the workflow's repository, through the guarded GitHub client (src/github/issues-api.ts). */
+  trackingIssue: (target: IssueTarget) => Promise<IssueTracker>;
 }
 
 /** What a command did, ready to be reported. `failure` fails the step after outputs and summary are written. */

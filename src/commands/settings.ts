@@ -62,7 +62,8 @@ export const GUARD_INPUTS = [
   'if-exists',
   'ephemeral',
   'grace-period',
-  'verify-key'
+  'verify-key',
+  'issue'
 ] as const;
 
 /** Why a guard means nothing to a command, where a plain "does not apply" would not say enough. */
@@ -75,7 +76,7 @@ const WHY_NOT: Partial<Record<CommandName, Partial<Record<(typeof GUARD_INPUTS)[
     ephemeral: ': a rotated key is meant to outlive the job',
     'key-id': ": a rotation replaces the keys of 'name'"
   },
-  list: { 'older-than-days': "; to flag old keys in a listing, use 'max-age-days'", 'dry-run': ': a listing changes nothing' }
+  list: { 'older-than-days': "; to flag old keys in a listing, use 'max-age-days'" }
 };
 
 function refuseUnreadGuards(name: CommandName, input: InputReader): void {

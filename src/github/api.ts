@@ -6,7 +6,7 @@
  */
 import { GitHubFailure, type GitHubRequest } from './failure.js';
 import { GitHubHttpError, guardedFetch, limitsRate, RETRIES_HEADER, type GitHubHttpDeps } from './fetch.js';
-import type { SecretTarget } from './target.js';
+import type { GitHubTarget } from './target.js';
 
 export interface GitHubAnswer<T = unknown> {
   status: number;
@@ -23,7 +23,7 @@ export interface GitHubDeps extends GitHubHttpDeps {
   userAgent: string;
 }
 
-export async function openGitHub(target: SecretTarget, deps: GitHubDeps): Promise<GitHubApi> {
+export async function openGitHub(target: GitHubTarget, deps: GitHubDeps): Promise<GitHubApi> {
   const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(target.githubToken, {
     baseUrl: target.apiUrl,
@@ -45,7 +45,7 @@ export async function openGitHub(target: SecretTarget, deps: GitHubDeps): Promis
 }
 
 /** Octokit's RequestError (or our fetch's own error, which it wraps as `cause`) as facts. */
-function asFailure(target: SecretTarget, request: GitHubRequest, error: unknown): unknown {
+function asFailure(target: GitHubTarget, request: GitHubRequest, error: unknown): unknown {
   const cause = (error as { cause?: unknown } | null)?.cause;
   if (cause instanceof GitHubHttpError) return new GitHubFailure(target, request, cause.facts);
   if (error instanceof GitHubHttpError) return new GitHubFailure(target, request, error.facts);

@@ -1,6 +1,6 @@
-/** GitHub's answers that stop a secret write, as facts (worded in `src/report/explain.ts`). */
+/** GitHub's answers that stop a secret write or the tracking issue, as facts (worded in `src/report/explain.ts`). */
 import type { TransportFailure } from '../net/http.js';
-import type { SecretTarget } from './target.js';
+import type { GitHubTarget, SecretTarget } from './target.js';
 
 /** One request to GitHub's API: its method, and what it was for, in words ("read the public key of …"). */
 export interface GitHubRequest {
@@ -22,10 +22,10 @@ export type GitHubFacts =
   /** An answer that cannot be right (a public key that is not one). */
   | { kind: 'answer'; problem: string };
 
-export class GitHubFailure extends Error {
+export class GitHubFailure<T extends GitHubTarget = GitHubTarget> extends Error {
   override name = 'GitHubFailure';
   constructor(
-    readonly target: SecretTarget,
+    readonly target: T,
     readonly request: GitHubRequest,
     readonly facts: GitHubFacts,
     /** Set once reading back showed a write whose answer was lost did not land. */
@@ -50,7 +50,7 @@ export class GitHubFailure extends Error {
 export class SecretWriteUnknown extends Error {
   override name = 'SecretWriteUnknown';
   constructor(
-    readonly lost: GitHubFailure,
+    readonly lost: GitHubFailure<SecretTarget>,
     /** Why reading the secret back did not settle it; undefined when the answer had no `updated_at`. */
     readonly readBack: unknown
   ) {

@@ -10,7 +10,12 @@ export function describeOrigin(env: Record<string, string | undefined>): string 
   const parts = [`Created by GitHub Actions in ${repository}`];
   if (env.GITHUB_WORKFLOW) parts.push(`workflow "${env.GITHUB_WORKFLOW}"`);
   if (env.GITHUB_RUN_NUMBER) parts.push(`run #${env.GITHUB_RUN_NUMBER}`);
+  const url = runUrl(env);
+  return `${parts.join(', ')}${url === undefined ? '' : ` ${url}`}`;
+}
+
+/** The address of this workflow run's page, when the runner says which run this is. */
+export function runUrl(env: Record<string, string | undefined>): string | undefined {
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-  const url = env.GITHUB_RUN_ID ? ` ${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : '';
-  return `${parts.join(', ')}${url}`;
+  return env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
 }

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import type { InputName } from '../names.js';
 import { CONTROL_CHARS, list, oneOf, quote, type InputReader, type ReadInput } from '../inputs/read.js';
 import { checkTokenShape, maskCredential } from '../inputs/rules.js';
-import { isDotOrEmpty, SECRET_TYPES, VISIBILITIES, type SecretScope, type SecretTarget } from './target.js';
+import { gitHubApiUrl, isDotOrEmpty, SECRET_TYPES, VISIBILITIES, type SecretScope, type SecretTarget } from './target.js';
 
 export const SECRET_INPUTS = [
   'secret-name',
@@ -23,7 +23,7 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 /** A repository's name. */
 const REPO_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 /** owner/repo as GitHub allows them. */
-const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
+export const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
 
 const DOT_SEGMENTS = "'.', '..' and empty parts change where a request goes";
 
@@ -68,7 +68,7 @@ export function readSecretTarget({ read, isSet }: InputReader, env: Record<strin
       "is required with 'secret-name': a fine-grained token or GitHub App token allowed to write Actions secrets (the workflow's GITHUB_TOKEN cannot)."
     );
   }
-  const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+  const apiUrl = gitHubApiUrl(env);
   const type = oneOf(read, 'secret-type', SECRET_TYPES);
   const where = scope(read, isSet, env);
   if (type === 'dependabot' && where.kind === 'environment') {

@@ -75,14 +75,14 @@ export async function prepareSecret(target: SecretTarget, deps: GitHubDeps): Pro
         return 'written';
       } catch (error) {
         if (!(error instanceof GitHubFailure) || !error.mayHaveApplied) throw retarget(error);
-        return settle(api, base, name, before, retarget(error) as GitHubFailure);
+        return settle(api, base, name, before, retarget(error) as GitHubFailure<SecretTarget>);
       }
     }
   };
 }
 
 /** After a write whose answer was lost: 'settled' if the secret changed since `before`, the write's failure if it did not. */
-async function settle(api: GitHubApi, base: string, name: string, before: number, lost: GitHubFailure): Promise<'settled'> {
+async function settle(api: GitHubApi, base: string, name: string, before: number, lost: GitHubFailure<SecretTarget>): Promise<'settled'> {
   let updated: number;
   try {
     const read = await api.call<{ updated_at?: unknown }>(
@@ -101,6 +101,6 @@ async function settle(api: GitHubApi, base: string, name: string, before: number
   throw notApplied(lost);
 }
 
-function notApplied(lost: GitHubFailure): GitHubFailure {
+function notApplied(lost: GitHubFailure<SecretTarget>): GitHubFailure<SecretTarget> {
   return new GitHubFailure(lost.target, lost.request, lost.facts, true);
 }

@@ -32,6 +32,32 @@ export interface SecretTarget {
   apiUrl: string;
 }
 
+/**
+ * Where the audit's tracking issue lives: the workflow's repository. `title` is the configured
+ * 'issue-title', which names the issue for the action (its hidden marker) whatever people later
+ * rename it to.
+ */
+export interface IssueTarget {
+  kind: 'issue';
+  owner: string;
+  repo: string;
+  title: string;
+  githubToken: string;
+  apiUrl: string;
+}
+
+/** What a GitHub request was made for: a secret, or the tracking issue. */
+export type GitHubTarget = SecretTarget | IssueTarget;
+
+/** GitHub's API address: GITHUB_API_URL (so GitHub Enterprise Server works), or github.com's. */
+export function gitHubApiUrl(env: Record<string, string | undefined>): string {
+  return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+}
+
+export function isIssueTarget(target: GitHubTarget): target is IssueTarget {
+  return 'kind' in target;
+}
+
 type ScopeOf<K extends SecretScope['kind']> = Extract<SecretScope, { kind: K }>;
 
 interface ScopeRules<S extends SecretScope> {

@@ -9,6 +9,7 @@ import { DEFAULT_BASE_URL } from '../suprsend/types.js';
 
 export const TOKEN_ENV = 'SUPRSEND_SERVICE_TOKEN';
 export const DEFAULT_HUB_URL = 'https://hub.suprsend.com';
+export const DEFAULT_ISSUE_TITLE = 'SuprSend API keys due for rotation';
 
 export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   command: 'create',
@@ -17,7 +18,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   retries: '3',
   summary: 'true',
   'hub-url': DEFAULT_HUB_URL,
-  'secret-type': 'actions'
+  'secret-type': 'actions',
+  'issue-title': DEFAULT_ISSUE_TITLE
 };
 
 /** What an input without a default in action.yml means when it is not written ('keep' depends on the command). */
@@ -26,5 +28,6 @@ export const UNSET_MEANS: Readonly<Record<string, string>> = {
   'if-exists': 'create',
   ephemeral: 'false',
   'include-deleted': 'false',
-  'fail-on-stale': 'false'
+  'fail-on-stale': 'false',
+  issue: 'false'
 };

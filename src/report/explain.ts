@@ -5,20 +5,29 @@
  */
 import { ActionError } from '../errors.js';
 import { GitHubFailure } from '../github/failure.js';
-import { describeTarget, scopeRules } from '../github/target.js';
+import { describeTarget, isIssueTarget, scopeRules, type IssueTarget, type SecretTarget } from '../github/target.js';
 import { TOKEN_ENV } from '../inputs/defaults.js';
 import { SuprSendFailure, type AnswerProblem, type BodyFacts, type FailedRequest } from '../suprsend/failure.js';
 import { KeyCheckFailure } from '../suprsend/hub.js';
 import { DEFAULT_BASE_URL } from '../suprsend/types.js';
+import { explainIssue } from './explain-issue.js';
+import { afterRetries, hostOf } from './words.js';
 
 /** The message to show for anything thrown: failures worded, our own errors as written, others with their kind. */
 export function describeError(error: unknown): string {
   if (error instanceof SuprSendFailure) return explainSuprSend(error);
-  if (error instanceof GitHubFailure) return explainGitHub(error);
+  if (error instanceof GitHubFailure) return explainGitHubFailure(error as GitHubFailure);
   if (error instanceof KeyCheckFailure) return explainKeyCheck(error);
   if (error instanceof ActionError) return error.message;
   if (error instanceof Error) return `Unexpected ${error.name}: ${error.message}`;
   return `Unexpected error: ${String(error)}`;
+}
+
+/** A request for a secret or for the tracking issue: each is worded in its own terms. */
+function explainGitHubFailure(failure: GitHubFailure): string {
+  return isIssueTarget(failure.target)
+    ? explainIssue(failure as GitHubFailure<IssueTarget>)
+    : explainGitHub(failure as GitHubFailure<SecretTarget>);
 }
 
 function explainSuprSend(failure: SuprSendFailure): string {
@@ -149,12 +158,8 @@ function describeBody(body: BodyFacts | undefined): string {
   return `content-type ${body?.contentType ?? 'not given'}, ${body?.bytes ?? 0} bytes`;
 }
 
-function afterRetries(retries: number): string {
-  return `after ${retries} ${retries === 1 ? 'retry' : 'retries'}`;
-}
-
 /** GitHub's reason, and what to fix: the permission that is likely missing, the address, the network. */
-function explainGitHub(failure: GitHubFailure): string {
+function explainGitHub(failure: GitHubFailure<SecretTarget>): string {
   const { target, request: r, facts: f } = failure;
   const where = describeTarget(target);
   const api = `GITHUB_API_URL (${target.apiUrl})`;
@@ -211,7 +216,7 @@ function explainGitHub(failure: GitHubFailure): string {
   }
 }
 
-function gitHubStatus(failure: GitHubFailure, status: number, message: string, retries: number): string {
+function gitHubStatus(failure: GitHubFailure<SecretTarget>, status: number, message: string, retries: number): string {
   const { target, request: r } = failure;
   const { scope } = target;
   const http = `HTTP ${status} (${message})`;
@@ -238,14 +243,6 @@ function gitHubStatus(failure: GitHubFailure, status: number, message: string, r
       return status >= 500
         ? `${http}${retries > 0 ? ` ${afterRetries(retries)}` : ''}. The fault is on GitHub's side or a proxy's; run again later.`
         : `${http}.`;
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
   }
 }
 

@@ -3,6 +3,7 @@ import { acrossWorkspaces, reportAcross, succeeded } from '../across.js';
 import type { CommandDefinition } from '../command.js';
 import { accountFailure, accountSummary, tellAccount } from './account.js';
 import { reportBudget, listOutputs, listSummary, tellList } from './report.js';
+import { withTrackingIssue } from './issue-report.js';
 import { listKeys } from './run.js';
 import { LIST_INPUTS, parseList, type ListSettings } from './settings.js';
 
@@ -14,7 +15,10 @@ export const listCommand: CommandDefinition<ListSettings> = {
     const file = context.openArrayFile();
     const budget = reportBudget((await context.workspaceSlugs()).length, context.now);
     const parts = await acrossWorkspaces(context, (client) => listKeys(client, settings, context.now, { file, budget }));
-    return reportAcross(
+    if (settings.unusedGitHubToken) {
+      context.log.warning("Input 'github-token' does nothing with command 'list' without 'issue: true' and is ignored.");
+    }
+    const report = reportAcross(
       parts,
       (result) => ({
         outputs: (sink) => {
@@ -44,5 +48,9 @@ export const listCommand: CommandDefinition<ListSettings> = {
         };
       }
     );
+    const { issue, maxAgeDays } = settings;
+    return issue === undefined || maxAgeDays === undefined
+      ? report
+      : withTrackingIssue(report, parts, { target: issue, maxAgeDays, dryRun: settings.dryRun }, context);
   }
 };

@@ -7,6 +7,9 @@ import { ageDays, isActive, isOlderThan, namesDifferingInCase } from '../../supr
 import type { ApiKey } from '../../suprsend/types.js';
 import type { ListSettings } from './settings.js';
 
+/** What a listing reads of the settings: its filters and its rule for stale keys. */
+export type ListFilter = Pick<ListSettings, 'name' | 'includeDeleted' | 'maxAgeDays' | 'failOnStale'>;
+
 export interface StaleKey {
   key: ApiKey;
   ageDays: number;
@@ -64,7 +67,7 @@ export class ListTally {
   private readonly otherCase = new Set<string>();
 
   constructor(
-    private readonly settings: ListSettings,
+    private readonly settings: ListFilter,
     private readonly now: Date,
     private readonly budget: ReportBudget = EVERY_KEY
   ) {}
@@ -142,7 +145,7 @@ export class ListTally {
 }
 
 /** A whole listing at once, every key kept (and no summary rows). */
-export function summarizeKeys(all: ApiKey[], settings: ListSettings, context: { workspace: string; now: Date }): ListResult {
+export function summarizeKeys(all: ApiKey[], settings: ListFilter, context: { workspace: string; now: Date }): ListResult {
   const tally = new ListTally(settings, context.now);
   tally.keepFirst(tally.add(all));
   return tally.result(context.workspace);
