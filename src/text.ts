@@ -1,7 +1,8 @@
 /**
- * A value shown inside one of the action's own messages: JSON-quoted, so line breaks and
- * control characters show as escapes and the value cannot end the line, and cut when long.
- * In the base layer: input errors, the client's warnings and the log all quote this way.
+ * The one way a value is quoted inside the action's own messages (a user's input in an error, a
+ * key's name or a person from the server in the log): JSON-quoted, so line breaks and control
+ * characters show as escapes and the value cannot end the line, and cut when long. In the base
+ * layer, so every layer quotes alike. (An id is shown with `showId`: bare when it is one, else this.)
  */
 export function quoted(value: unknown, max = 120): string {
   const text = typeof value === 'string' ? value : '';

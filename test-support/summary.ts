@@ -7,9 +7,18 @@ export function summaryRows(summary: string): string[][] {
   );
 }
 
-/** The row whose cells include this one exactly (a key id, say). */
+/**
+ * The row whose cells include this one exactly (a key id, say), in the full tables: a listing's
+ * summary opens with an overview and the stale keys, and folds every key's row in `<details>` after.
+ */
 export function rowWith(summary: string, cell: string): string[] | undefined {
-  return summaryRows(summary).find((row) => row.includes(cell));
+  return summaryRows(fullTables(summary)).find((row) => row.includes(cell));
+}
+
+/** A summary from its first `<details>` block on (a listing's full tables), or all of it when it has none. */
+export function fullTables(summary: string): string {
+  const at = summary.indexOf('<details>');
+  return at < 0 ? summary : summary.slice(at);
 }
 
 function decode(html: string): string {

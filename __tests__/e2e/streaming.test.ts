@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { keyIds, NODES, theError, withMock, type Harness } from '../../test-support/e2e.js';
-import { summaryRows } from '../../test-support/summary.js';
+import { fullTables, summaryRows } from '../../test-support/summary.js';
 import { ago, DAY } from '../../test-support/util.js';
 import type { RecordedRequest } from '../../tools/mock-server.js';
 
@@ -88,7 +88,7 @@ describe('list, streamed', () => {
       expect(result.stdout).toContain('…and 200 more keys: the job summary and the keys-file output have them.');
       // The summary has room for all 700: stale first, then every other key in order.
       expect(
-        summaryRows(result.summary)
+        summaryRows(fullTables(result.summary))
           .slice(1)
           .map((row) => row[1])
       ).toEqual([...stale, ...ids.slice(0, 650)]);

@@ -252,4 +252,11 @@ describe('fitSummary: one byte budget for every summary', () => {
     expect(shown + left).toBe(2000);
     expect(fitted).toContain('<code>planned-key-ids</code>');
   });
+
+  it('closes a <details> block the cut falls in, so the note is not folded away', () => {
+    const folded = `<details><summary>ws: every key</summary>\n\n${rows(2000)}</details>\n`;
+    const fitted = fitSummary(folded, 20_000);
+    expect(Buffer.byteLength(fitted)).toBeLessThanOrEqual(20_000);
+    expect(fitted).toMatch(/<\/tr>\n<\/table>\n\n<\/details>\n\n<p>…and \d+ more rows not shown/);
+  });
 });

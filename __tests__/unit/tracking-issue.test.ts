@@ -16,15 +16,12 @@ const context = { maxAgeDays: 90, now, runUrl: undefined, uses: 'acme/suprsend-k
 const issue = (n: number): TrackedIssue => ({ number: n, url: `https://github.test/acme/shop/issues/${n}`, title: 'T' });
 
 function workspace(name: string, ages: number[]): Part<ListResult> {
-  const keys = ages.map(
-    (days, i) =>
-      ({
-        id: `${name}_${i}`,
-        name: `k${i}`,
-        is_active: true,
-        created_at: new Date(now.getTime() - days * 86_400_000).toISOString()
-      })
-  );
+  const keys = ages.map((days, i) => ({
+    id: `${name}_${i}`,
+    name: `k${i}`,
+    is_active: true,
+    created_at: new Date(now.getTime() - days * 86_400_000).toISOString()
+  }));
   const filter = { name: undefined, includeDeleted: false, maxAgeDays: 90, failOnStale: false };
   return { workspace: name, result: summarizeKeys(keys, filter, { workspace: name, now }) };
 }

@@ -1,6 +1,6 @@
 /** Which keys a delete or a rotation disables, keeps or leaves alone, and why. Pure: the listing and the clock come in. Shared by both commands. */
 import { ActionError } from '../errors.js';
-import { showText } from '../report/redact.js';
+import { quoted } from '../text.js';
 import { showDuration } from '../inputs/rules.js';
 import { ageDays, createdAtMs, isActive, isOlderThan, newestFirst } from '../suprsend/keys.js';
 import type { ApiKey } from '../suprsend/types.js';
@@ -88,7 +88,7 @@ function graceRule(filter: Filter, now: Date): (newer: ApiKey | undefined, group
     const period = `grace-period: ${showDuration(graceMs)}`;
     if (newerAt === undefined) {
       return newer === undefined
-        ? `the newest named ${showText(group)}: a delete with a grace period never disables a name's newest key (${period})`
+        ? `the newest named ${quoted(group)}: a delete with a grace period never disables a name's newest key (${period})`
         : `in its grace period: the next newer key of its name has no readable created_at (${period})`;
     }
     const due = newerAt + graceMs;

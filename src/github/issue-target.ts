@@ -1,8 +1,9 @@
 /** The inputs of the audit's tracking issue: 'issue', 'issue-title', and the token that writes it. */
 import { InputError } from '../errors.js';
-import { boolean, CONTROL_CHARS, quote, type InputReader } from '../inputs/read.js';
+import { boolean, CONTROL_CHARS, type InputReader } from '../inputs/read.js';
 import { REPOSITORY } from './secret-target.js';
 import { gitHubApiUrl, isDotOrEmpty, type IssueTarget } from './target.js';
+import { quoted } from '../text.js';
 
 /** GitHub's limit on an issue's title. */
 const MAX_TITLE = 256;
@@ -33,14 +34,14 @@ export function readIssueTarget(
   }
   const title = read('issue-title').trim();
   if (title === '' || title.length > MAX_TITLE || CONTROL_CHARS.test(title)) {
-    throw new InputError('issue-title', `must be a title of 1 to ${MAX_TITLE} characters on one line, got ${quote(title)}.`);
+    throw new InputError('issue-title', `must be a title of 1 to ${MAX_TITLE} characters on one line, got ${quoted(title)}.`);
   }
   const repository = env.GITHUB_REPOSITORY ?? '';
   const [, owner, repo] = REPOSITORY.exec(repository) ?? [];
   if (owner === undefined || repo === undefined || isDotOrEmpty(repo)) {
     throw new InputError(
       'issue',
-      `opens the issue in the workflow's repository, named by GITHUB_REPOSITORY, which is ${repository === '' ? 'not set: run the step in GitHub Actions' : `not owner/repo (${quote(repository)})`}.`
+      `opens the issue in the workflow's repository, named by GITHUB_REPOSITORY, which is ${repository === '' ? 'not set: run the step in GitHub Actions' : `not owner/repo (${quoted(repository)})`}.`
     );
   }
   const apiUrl = gitHubApiUrl(env);

@@ -1,9 +1,10 @@
 /** The inputs that say where to store a created key as a GitHub Actions secret. */
 import { InputError } from '../errors.js';
 import type { InputName } from '../names.js';
-import { CONTROL_CHARS, list, oneOf, quote, type InputReader, type ReadInput } from '../inputs/read.js';
+import { CONTROL_CHARS, list, oneOf, type InputReader, type ReadInput } from '../inputs/read.js';
 import { checkTokenShape, maskCredential } from '../inputs/rules.js';
 import { gitHubApiUrl, isDotOrEmpty, SECRET_TYPES, VISIBILITIES, type SecretScope, type SecretTarget } from './target.js';
+import { quoted } from '../text.js';
 
 export const SECRET_INPUTS = [
   'secret-name',
@@ -59,7 +60,7 @@ export function readSecretTarget({ read, isSet }: InputReader, env: Record<strin
   if (!SECRET_NAME.test(name) || /^GITHUB_/i.test(name)) {
     throw new InputError(
       'secret-name',
-      `must be letters, digits and underscores, not starting with a digit or GITHUB_ (e.g. SUPRSEND_API_KEY), got ${quote(name)}.`
+      `must be letters, digits and underscores, not starting with a digit or GITHUB_ (e.g. SUPRSEND_API_KEY), got ${quoted(name)}.`
     );
   }
   if (githubToken === '') {
@@ -92,18 +93,18 @@ function scope(read: ReadInput, isSet: (input: InputName) => boolean, env: Recor
     throw new InputError('secret-repository', 'is required outside GitHub Actions (GITHUB_REPOSITORY is not set): give owner/repo.');
   const [, owner, repo] = REPOSITORY.exec(repository) ?? [];
   if (owner === undefined || repo === undefined || isDotOrEmpty(repo)) {
-    throw new InputError('secret-repository', `must be owner/repo, e.g. acme/shop (${DOT_SEGMENTS}), got ${quote(repository)}.`);
+    throw new InputError('secret-repository', `must be owner/repo, e.g. acme/shop (${DOT_SEGMENTS}), got ${quoted(repository)}.`);
   }
   const environment = read('secret-environment');
   if (CONTROL_CHARS.test(environment) || environment.length > 255) {
     throw new InputError(
       'secret-environment',
-      `must be an environment name of at most 255 characters without control characters, got ${quote(environment)}.`
+      `must be an environment name of at most 255 characters without control characters, got ${quoted(environment)}.`
     );
   }
   // A '/' is kept (sent encoded, as GitHub asks); a part of the name that is '.', '..' or empty is not a name.
   if (environment !== '' && environment.split('/').some(isDotOrEmpty)) {
-    throw new InputError('secret-environment', `must be an environment's name; ${DOT_SEGMENTS}: got ${quote(environment)}.`);
+    throw new InputError('secret-environment', `must be an environment's name; ${DOT_SEGMENTS}: got ${quoted(environment)}.`);
   }
   return environment === '' ? { kind: 'repository', owner, repo } : { kind: 'environment', owner, repo, environment };
 }
@@ -118,7 +119,7 @@ function organizationScope(org: string, read: ReadInput, isSet: (input: InputNam
     }
   }
   if (!LOGIN.test(org)) {
-    throw new InputError('secret-organization', `must be a GitHub organization's login (letters, digits and hyphens), got ${quote(org)}.`);
+    throw new InputError('secret-organization', `must be a GitHub organization's login (letters, digits and hyphens), got ${quoted(org)}.`);
   }
   const repositories = list(read('secret-repositories'));
   // Unset: the repositories named mean 'selected'; none means an existing secret keeps the access it has (a new one: 'private').
@@ -143,7 +144,7 @@ function organizationScope(org: string, read: ReadInput, isSet: (input: InputNam
   const bare = (repo: string): string => (repo.toLowerCase().startsWith(`${org.toLowerCase()}/`) ? repo.slice(org.length + 1) : repo);
   for (const repo of repositories) {
     if (!REPO_NAME.test(bare(repo)) || isDotOrEmpty(bare(repo))) {
-      throw new InputError('secret-repositories', `must be repository names of ${org} (${DOT_SEGMENTS}), got ${quote(repo)}.`);
+      throw new InputError('secret-repositories', `must be repository names of ${org} (${DOT_SEGMENTS}), got ${quoted(repo)}.`);
     }
   }
   return { kind: 'organization', org, visibility, repositories: repositories.map(bare) };

@@ -3,8 +3,9 @@ import { InputError } from '../errors.js';
 import { isPathSegment } from '../suprsend/ids.js';
 import { DEFAULT_BASE_URL, type Connection } from '../suprsend/types.js';
 import { DEFAULT_HUB_URL, TOKEN_ENV } from './defaults.js';
-import { boolean, decimal, integer, list, quote, type InputReader, type ReadInput } from './read.js';
+import { boolean, decimal, integer, list, type InputReader, type ReadInput } from './read.js';
 import { checkTokenShape, maskCredential } from './rules.js';
+import { quoted } from '../text.js';
 
 /** The inputs every command reads. */
 export const CONNECTION_INPUTS = ['service-token', 'workspace', 'base-url', 'hub-url', 'timeout-seconds', 'retries'] as const;
@@ -39,7 +40,7 @@ export function readWorkspaces(read: ReadInput): WorkspaceSelection {
   }
   const given = list(value);
   if (given.includes('*')) {
-    if (given.length > 1) throw new InputError('workspace', `'*' (every workspace) cannot be mixed with slugs, got ${quote(value)}.`);
+    if (given.length > 1) throw new InputError('workspace', `'*' (every workspace) cannot be mixed with slugs, got ${quoted(value)}.`);
     return { kind: 'all' };
   }
   return { kind: 'slugs', slugs: given.map(workspaceSlug) };
@@ -57,7 +58,7 @@ export function readConnection(input: InputReader, token: string): Connection {
 
 function workspaceSlug(value: string): string {
   if (!isPathSegment(value)) {
-    throw new InputError('workspace', `must be a workspace slug of letters, digits, '-' and '_' (e.g. staging), got ${quote(value)}.`);
+    throw new InputError('workspace', `must be a workspace slug of letters, digits, '-' and '_' (e.g. staging), got ${quoted(value)}.`);
   }
   return value;
 }
@@ -72,16 +73,16 @@ export function apiRoot(input: string, value: string, example: string): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new InputError(input, `must be an http(s) URL such as ${example}, got ${quote(value)}.`);
+    throw new InputError(input, `must be an http(s) URL such as ${example}, got ${quoted(value)}.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError(input, `must use http or https, got ${quote(url.protocol)} in ${quote(value)}.`);
+    throw new InputError(input, `must use http or https, got ${quoted(url.protocol)} in ${quoted(value)}.`);
   }
   if (url.username !== '' || url.password !== '') {
     throw new InputError(input, 'must not contain a user name or password; the action sends its own credentials.');
   }
   if (url.search !== '' || url.hash !== '') {
-    throw new InputError(input, `must not have a query or fragment, got ${quote(value)}; give only the API root, e.g. ${example}.`);
+    throw new InputError(input, `must not have a query or fragment, got ${quoted(value)}; give only the API root, e.g. ${example}.`);
   }
   return url;
 }

@@ -37,7 +37,7 @@ export const CONTROL_CHARS_BUT_NEWLINES = /[\u0000-\u0008\u000b\u000c\u000e-\u00
 export function oneOf<T extends string>(read: ReadInput, input: InputName, allowed: readonly T[]): T {
   const value = read(input);
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new InputError(input, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${quote(value)}.`);
+    throw new InputError(input, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${quoted(value)}.`);
   }
   return value as T;
 }
@@ -47,13 +47,13 @@ export function boolean(read: ReadInput, input: InputName): boolean {
   // The YAML 1.2 core schema spellings, as core.getBooleanInput accepts them.
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   if (['false', 'False', 'FALSE'].includes(value)) return false;
-  throw new InputError(input, `must be 'true' or 'false', got ${quote(value)}.`);
+  throw new InputError(input, `must be 'true' or 'false', got ${quoted(value)}.`);
 }
 
 export function integer(read: ReadInput, input: InputName, range: { max: number }): number {
   const value = read(input);
   if (!/^\d+$/.test(value) || Number(value) > range.max) {
-    throw new InputError(input, `must be a whole number from 0 to ${range.max}, got ${quote(value)}.`);
+    throw new InputError(input, `must be a whole number from 0 to ${range.max}, got ${quoted(value)}.`);
   }
   return Number(value);
 }
@@ -66,7 +66,7 @@ export function decimal(read: ReadInput, input: InputName, range: { min: number;
     const lowest = range.minExclusive ? `more than ${range.min}` : `from ${range.min}`;
     throw new InputError(
       input,
-      `must be a number ${lowest} up to ${range.max} (digits and an optional decimal point, e.g. 30 or 2.5), got ${quote(value)}.`
+      `must be a number ${lowest} up to ${range.max} (digits and an optional decimal point, e.g. 30 or 2.5), got ${quoted(value)}.`
     );
   }
   return n;
@@ -75,9 +75,4 @@ export function decimal(read: ReadInput, input: InputName, range: { min: number;
 /** A list input: items separated by commas, spaces or new lines, each named once. */
 export function list(value: string): string[] {
   return [...new Set(value.split(/[\s,]+/).filter((item) => item !== ''))];
-}
-
-/** Shows a user's value in an error: JSON-quoted so control characters are visible, and cut at 80 characters. */
-export function quote(value: string): string {
-  return quoted(value, 80);
 }

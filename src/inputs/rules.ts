@@ -1,7 +1,8 @@
 /** The rules for the fields several commands share: names, ids, descriptions, tokens. */
 import { InputError } from '../errors.js';
 import { isPathSegment } from '../suprsend/ids.js';
-import { CONTROL_CHARS, CONTROL_CHARS_BUT_NEWLINES, list, quote, type ReadInput } from './read.js';
+import { CONTROL_CHARS, CONTROL_CHARS_BUT_NEWLINES, list, type ReadInput } from './read.js';
+import { quoted } from '../text.js';
 
 /** A token pasted with its header word ("ServiceToken st_…", "Bearer …", "token ghp_…"). */
 const HEADER_WORD = /^(ServiceToken|Bearer|token)\s+\S/i;
@@ -34,7 +35,7 @@ export function keyName(read: ReadInput): string | undefined {
   const value = read('name');
   if (value === '') return undefined;
   if (CONTROL_CHARS.test(value)) {
-    throw new InputError('name', `must be one line without control characters, got ${quote(value)}.`);
+    throw new InputError('name', `must be one line without control characters, got ${quoted(value)}.`);
   }
   return value;
 }
@@ -54,7 +55,7 @@ export function keyIdList(value: string): string[] {
     if (!isPathSegment(id)) {
       throw new InputError(
         'key-id',
-        `must be key ids such as ws_apik_1a2b3c (letters, digits, '-', '_'), separated by commas, spaces or new lines; ${quote(id)} is not one.`
+        `must be key ids such as ws_apik_1a2b3c (letters, digits, '-', '_'), separated by commas, spaces or new lines; ${quoted(id)} is not one.`
       );
     }
   }
@@ -72,7 +73,7 @@ export function gracePeriod(read: ReadInput): number {
   if (!(ms >= 0 && ms <= 365 * UNIT_MS.d)) {
     throw new InputError(
       'grace-period',
-      `must be a whole number of minutes, hours or days, such as 30m, 12h or 7d (at most 365d), or 0 for none, got ${quote(value)}.`
+      `must be a whole number of minutes, hours or days, such as 30m, 12h or 7d (at most 365d), or 0 for none, got ${quoted(value)}.`
     );
   }
   return ms;

@@ -1,6 +1,6 @@
 /** Keys and tables in the step log: fixed-width columns, one line per row, server text escaped. */
 import type { ApiKey } from '../suprsend/types.js';
-import { showText } from './redact.js';
+import { quoted } from '../text.js';
 
 /** Widest a column gets; longer values are cut with an ellipsis. */
 const MAX_WIDTH = 40;
@@ -30,13 +30,13 @@ export function textTable(rows: string[][]): string[] {
 /** A key in a log line: its name quoted, its id, and SuprSend's masked preview when there is one. */
 export function describeKey(key: ApiKey): string {
   const masked = typeof key.masked_api_key === 'string' && key.masked_api_key !== '' ? `, ${cellText(key.masked_api_key)}` : '';
-  return `key ${showText(key.name)} (${key.id}${masked})`;
+  return `key ${quoted(key.name)} (${key.id}${masked})`;
 }
 
 /** Names are compared exactly: which names exist that differ from the one given only in case. */
 export function caseHint(name: string, workspace: string, others: string[]): string {
   return (
-    `No active key is named ${showText(name)} in workspace '${workspace}', but ${others.map((n) => showText(n)).join(', ')} ` +
+    `No active key is named ${quoted(name)} in workspace '${workspace}', but ${others.map((n) => quoted(n)).join(', ')} ` +
     `${others.length === 1 ? 'is' : 'are'}: names are compared exactly, case included. Check 'name'.`
   );
 }

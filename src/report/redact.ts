@@ -71,6 +71,3 @@ export function neutralize(text: string): string {
     .replace(/^(\s*):(?=:)/gm, `$1:${ZWSP}`)
     .replace(/##\[/g, `#${ZWSP}#[`);
 }
-
-/** Text from a server (a key's name, an id, a person) inside one of the action's own lines. */
-export { quoted as showText } from '../text.js';

@@ -34,7 +34,8 @@ export function fitSummary(markdown: string, limit = GITHUB_SUMMARY_LIMIT): stri
   const kept = markdown.slice(0, cut);
   const rows = (markdown.slice(cut).match(/<tr>/g) ?? []).length;
   const open = (kept.match(/<table>/g) ?? []).length - (kept.match(/<\/table>/g) ?? []).length;
-  return `${kept}${open > 0 ? '</table>\n' : ''}\n${note(rows)}\n`;
+  const folded = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
+  return `${kept}${open > 0 ? '</table>\n' : ''}${folded > 0 ? '\n</details>\n' : ''}\n${note(rows)}\n`;
 }
 
 export function dateOf(key: ApiKey): string {

@@ -1,7 +1,7 @@
 import { describeKey } from '../../report/log-table.js';
 import type { Log } from '../../report/log.js';
 import type { OutputSink } from '../../report/outputs.js';
-import { showText } from '../../report/redact.js';
+import { quoted } from '../../text.js';
 import { code, paragraph, table, text } from '../../report/summary.js';
 import { describeTarget } from '../../github/target.js';
 import { newKeyNote, newKeyOutputs, tellNewKey } from '../new-key-report.js';
@@ -21,7 +21,7 @@ export function tellCreate(r: CreateResult, settings: CreateSettings, log: Log):
   const { key } = r;
   if (key === undefined) {
     log.info(
-      `Dry run: nothing is created. A key named ${showText(settings.name)} would be created in workspace '${r.workspace}'${wouldStore(settings)}.`
+      `Dry run: nothing is created. A key named ${quoted(settings.name)} would be created in workspace '${r.workspace}'${wouldStore(settings)}.`
     );
     return;
   }

@@ -1,4 +1,4 @@
-import { showText } from '../../report/redact.js';
+import { quoted } from '../../text.js';
 import { caseHint, describeKey } from '../../report/log-table.js';
 import { tellLines, type Log } from '../../report/log.js';
 import type { OutputSink } from '../../report/outputs.js';
@@ -16,7 +16,7 @@ export function deleteOutputs(results: readonly DeleteResult[], { setOutput }: O
 function describeSelection(selection: Selection): string {
   if (selection.by === 'id') return `with ${selection.keyIds.length === 1 ? 'id' : 'ids'} ${selection.keyIds.join(', ')}`;
   const { name, olderThanDays, keep } = selection;
-  const named = name === undefined ? [] : [`named ${showText(name)}`];
+  const named = name === undefined ? [] : [`named ${quoted(name)}`];
   const old = olderThanDays === undefined ? [] : [`older than ${olderThanDays} days`];
   const keeping = keep > 0 ? `, keeping the newest ${keep} of each name` : '';
   const parts = ['active', ...named, ...old];

@@ -6,6 +6,9 @@ import { countLine, listSummary, warnStale } from './report.js';
 import { ROTATE_ADVICE, type ListResult } from './tally.js';
 import type { ListSettings } from './settings.js';
 
+/** Room for a workspace's table with a row or two: below it, the summary holds no table per workspace. */
+const MIN_TABLE_BYTES = 2048;
+
 function totals(parts: Part<ListResult>[], maxAgeDays: number | undefined): string {
   const ok = succeeded(parts).map((p) => p.result);
   const keys = ok.reduce((n, r) => n + r.count, 0);
@@ -37,9 +40,18 @@ export function tellAccount(parts: Part<ListResult>[], settings: ListSettings, l
   );
 }
 
+/**
+ * The summary, in the same shape for one workspace and for many: a title (the totals), the
+ * overview (a row per workspace), the stale keys oldest first, then every workspace's full table
+ * folded in `<details>`: what an on-call engineer reads first comes first.
+ */
 export function accountSummary(parts: Part<ListResult>[], settings: ListSettings): string {
   const ok = succeeded(parts);
-  const lines = [`### ${totals(parts, settings.maxAgeDays)}`, '', overview(parts, settings), ''];
+  const [only] = ok;
+  // One workspace keeps the title it always had: its count line, named.
+  const title =
+    parts.length === 1 && only !== undefined ? countLine(only.result, `\`${only.workspace}\``) : totals(parts, settings.maxAgeDays);
+  const lines = [`### ${title}`, '', overview(parts, settings), ''];
   const stale = ok.flatMap(({ workspace, result }) => result.stale.map((s) => ({ workspace, ...s }))).sort((a, b) => b.ageDays - a.ageDays);
   if (stale.length > 0) {
     lines.push(
@@ -60,8 +72,21 @@ export function accountSummary(parts: Part<ListResult>[], settings: ListSettings
   }
   // Each workspace gets an equal share of what is left of GitHub's 1 MiB.
   const budget = Math.floor((MAX_SUMMARY_BYTES - Buffer.byteLength(lines.join('\n'))) / Math.max(1, parts.length));
+  // Too many workspaces for a table each within 1 MiB: one line says where every key is, rather than empty tables.
+  const tables = budget >= MIN_TABLE_BYTES;
+  if (!tables && ok.length > 0) {
+    lines.push(
+      paragraph(
+        '',
+        `No table per workspace: ${parts.length} workspaces leave too little of a job summary's 1 MiB for one each. ` +
+          "The overview above has every workspace; the 'keys-file' output has every key."
+      ),
+      ''
+    );
+  }
   // Every workspace's full table, folded: the overview and the stale keys are what an on-call engineer reads first.
   for (const part of parts) {
+    if (!tables && 'result' in part) continue;
     if ('result' in part)
       lines.push(
         `<details><summary>${text(part.workspace)}: every key</summary>`,

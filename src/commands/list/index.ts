@@ -2,7 +2,7 @@
 import { acrossWorkspaces, reportAcross, succeeded } from '../across.js';
 import type { CommandDefinition } from '../command.js';
 import { accountFailure, accountSummary, tellAccount } from './account.js';
-import { reportBudget, listOutputs, listSummary, tellList } from './report.js';
+import { reportBudget, listOutputs, tellList } from './report.js';
 import { withTrackingIssue } from './issue-report.js';
 import { listKeys } from './run.js';
 import { LIST_INPUTS, parseList, type ListSettings } from './settings.js';
@@ -27,7 +27,7 @@ export const listCommand: CommandDefinition<ListSettings> = {
         tell: (log) => {
           tellList(result, log, context.writesSummary);
         },
-        summary: () => listSummary(result),
+        summary: () => accountSummary([{ workspace: result.workspace, result }], settings),
         ...(result.failure === undefined ? {} : { failure: result.failure })
       }),
       (all) => {

@@ -2,7 +2,7 @@ import { caseHint, cellText, textTable } from '../../report/log-table.js';
 import { tellLines, WARNINGS_SHOWN, type Log } from '../../report/log.js';
 import { MAX_OUTPUT_BYTES, type ArrayFile, type OutputSink } from '../../report/outputs.js';
 import { actor, code, dateOf, MAX_SUMMARY_BYTES, tableOfRows, tableRow, text } from '../../report/summary.js';
-import { showText } from '../../report/redact.js';
+import { quoted } from '../../text.js';
 import { ageDays, isActive } from '../../suprsend/keys.js';
 import type { ApiKey } from '../../suprsend/types.js';
 import type { ReportBudget, ListResult } from './tally.js';
@@ -110,14 +110,14 @@ export function warnStale(results: readonly ListResult[], log: Log, writesSummar
       .sort((a, b) => b.ageDays - a.ageDays)
       .map(({ r, key, ageDays }) => ({
         title: 'Stale SuprSend API key',
-        text: `Key ${showText(key.name)} (${key.id}) in workspace '${r.workspace}' is ${ageDays} days old, older than ${r.maxAgeDays} days: rotate it.`
+        text: `Key ${quoted(key.name)} (${key.id}) in workspace '${r.workspace}' is ${ageDays} days old, older than ${r.maxAgeDays} days: rotate it.`
       })),
     ...results
       .filter((r) => r.maxAgeDays !== undefined)
       .flatMap((r) =>
         r.undated.map((key) => ({
           title: 'SuprSend API key of unknown age',
-          text: `Key ${showText(key.name)} (${key.id}) in workspace '${r.workspace}' has no readable created_at, so its age is unknown.`
+          text: `Key ${quoted(key.name)} (${key.id}) in workspace '${r.workspace}' has no readable created_at, so its age is unknown.`
         }))
       )
   ];
@@ -173,7 +173,10 @@ export function listSummary(r: ListResult, heading = '###', budget = MAX_SUMMARY
   lines.push(tableOfRows(['Name', 'Key id', 'Masked key', 'Created', 'Created by', 'Status'], rows));
   const more = r.count - rows.length;
   if (more > 0) {
-    lines.push('', `…and ${more} more keys not shown: a job summary holds at most 1 MiB. The \`keys-file\` output lists them all.`);
+    lines.push(
+      '',
+      `…and ${more} more ${more === 1 ? 'key' : 'keys'} not shown: a job summary holds at most 1 MiB. The \`keys-file\` output lists them all.`
+    );
   }
   lines.push('');
   return lines.join('\n');

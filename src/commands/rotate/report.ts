@@ -1,7 +1,7 @@
 import { caseHint, describeKey } from '../../report/log-table.js';
 import { tellLines, type Log } from '../../report/log.js';
 import type { OutputSink } from '../../report/outputs.js';
-import { showText } from '../../report/redact.js';
+import { quoted } from '../../text.js';
 import { code, dateOf, paragraph, table, text } from '../../report/summary.js';
 import { newKeyNote, newKeyOutputs, tellNewKey } from '../new-key-report.js';
 import { disableOutcomes, type Outcome } from '../disable.js';
@@ -42,7 +42,7 @@ function countLine(r: RotateResult): string {
 
 export function tellRotate(r: RotateResult, log: Log): void {
   if (r.otherCase.length > 0) log.warning(caseHint(r.name, r.workspace, r.otherCase), 'A name that differs only in case');
-  const what = `the keys named ${showText(r.name)} in workspace '${r.workspace}'`;
+  const what = `the keys named ${quoted(r.name)} in workspace '${r.workspace}'`;
   if (r.created === undefined) {
     log.info(
       `Dry run: nothing is created or disabled. Rotating ${what}: a new key would be created and stored, then the older keys below disabled.`

@@ -10,7 +10,7 @@ import { isActive, namesDifferingInCase } from '../../suprsend/keys.js';
 import type { ApiKey } from '../../suprsend/types.js';
 import { planByFilter } from '../select.js';
 import { describeError } from '../../report/explain.js';
-import { showText } from '../../report/redact.js';
+import { quoted } from '../../text.js';
 import { disableAll, type Disabled, type Kept } from '../disable.js';
 import type { Stored } from '../key-handover.js';
 import type { RotateSettings } from './settings.js';
@@ -95,7 +95,7 @@ export async function finishRotation(client: SuprSendClient, result: RotateResul
   }
   if (now === undefined || !isActive(now)) {
     result.failure =
-      `The new key ${created.key.id} was disabled while this rotation ran, most likely by another rotation of ${showText(result.name)} running at the same time; ` +
+      `The new key ${created.key.id} was disabled while this rotation ran, most likely by another rotation of ${quoted(result.name)} running at the same time; ` +
       `${holds} that disabled key. No older key was disabled. Run the rotation again to store a working key, and put scheduled rotations in a ` +
       "'concurrency:' group so that two never overlap.";
     return;
