@@ -210,8 +210,8 @@ describe('the tracking issue', () => {
   });
 
   it('two audits racing: both open one, and the later closes its own as a duplicate of the older', async () => {
-    // Both list before either open lands.
-    const delayMs = (method: string, path: string): number => (method === 'POST' && path === '/repos/acme/shop/issues' ? 400 : 0);
+    // Both list before either open lands (2 s covers the two processes starting apart on a loaded machine).
+    const delayMs = (method: string, path: string): number => (method === 'POST' && path === '/repos/acme/shop/issues' ? 2000 : 0);
     await withGitHub(node, { ...MOCK, delayMs }, async (h, gh, env) => {
       seedStale(h);
       const [a, b] = await Promise.all([h.run(AUDIT, { env }), h.run(AUDIT, { env })]);

@@ -26,7 +26,7 @@ const action = parse(readFileSync('action.yml', 'utf8')) as ActionYml;
 const reports = [
   ...['create', 'list', 'delete', 'rotate'].map((c) => `src/commands/${c}/report.ts`),
   'src/commands/new-key-report.ts',
-  'src/commands/complete.ts',
+  'src/commands/outcome.ts',
   'src/commands/list/issue-report.ts'
 ]
   .map((f) => readFileSync(f, 'utf8'))

@@ -59,6 +59,33 @@ describe('trackIssue', () => {
     );
   });
 
+  it('racing audits: each closes only the issue it opened, when it is not the oldest', async () => {
+    const open: TrackedIssue[] = [];
+    const older = fakeTracker(open);
+    // Another audit's issue lands just after ours, with a higher number: ours is the oldest, and stays.
+    const realOpen = older.open;
+    older.open = async (body) => {
+      const mine = await realOpen(body);
+      open.push(issue(mine.number + 1));
+      return mine;
+    };
+    await trackIssue([workspace('prod', [100])], older, { ...context, dryRun: false });
+    expect(older.writes).toEqual(['open']);
+    // The other audit sees ours as the oldest: it updates ours and closes its own.
+    const later = fakeTracker([issue(10)]);
+    later.findOpen = (() => {
+      let calls = 0;
+      return () => Promise.resolve(calls++ === 0 ? [] : [issue(10), issue(11)]);
+    })();
+    later.open = () => {
+      later.writes.push('open');
+      return Promise.resolve(issue(11));
+    };
+    const outcome = await trackIssue([workspace('prod', [100])], later, { ...context, dryRun: false });
+    expect(later.writes).toEqual(['open', 'update #10', 'close #11 not_planned']);
+    expect(outcome).toMatchObject({ did: 'update', issue: { number: 10 }, duplicates: [11] });
+  });
+
   it('nothing stale: every open one is closed as completed; in a dry run none is', async () => {
     const tracker = fakeTracker([issue(3), issue(5)]);
     await trackIssue([workspace('prod', [10])], tracker, { ...context, dryRun: false });

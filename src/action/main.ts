@@ -1,12 +1,13 @@
 /**
- * The frame of the main step: read the inputs (the session), run the command, complete its
- * report (src/commands/complete.ts: hand over, outputs, log, summary). Every error ends the
- * step as one `::error::`, printed through the log (secrets removed); files it wrote are removed.
+ * The frame of the main step: read the inputs (the session) → run the command (its whole story,
+ * outputs published as it goes) → render its outcome (log, annotations, summary) → exit, failed
+ * if the outcome says so. Every error ends the step as one `::error::`, printed through the log
+ * (secrets removed); files it wrote are removed.
  */
 import type { CommandContext } from '../commands/command.js';
-import { completeReport } from '../commands/complete.js';
 import { runCommand } from '../commands/registry.js';
 import { describeError } from '../report/explain.js';
+import { replay } from '../report/log-record.js';
 import { createLog, type Log } from '../report/log.js';
 import { fitSummary } from '../report/summary.js';
 import type { ArrayFile, OutputSink } from '../report/outputs.js';
@@ -45,12 +46,13 @@ export async function main(deps: Deps): Promise<void> {
       verifyKey: session.verifyKey,
       trackingIssue: session.trackingIssue
     };
-    const report = await runCommand(settings.command, context);
-    await completeReport(report, context, {
-      log,
-      outputs: outputSink(deps, log),
-      summary: settings.summary ? (markdown) => writeSummary(deps, log, markdown) : undefined
-    });
+    // Run: the command's whole story, its outputs published as it goes.
+    const { outcome, render } = await runCommand(settings.command, context, { outputs: outputSink(deps, log) });
+    // Render, then tell: the log's lines and annotations, the summary, and the failure, if any.
+    const rendering = render({ warningsLeft: log.warningsLeft(), writesSummary: settings.summary });
+    replay(rendering.log, log);
+    if (settings.summary) await writeSummary(deps, log, rendering.summary);
+    if (outcome.status === 'failed') log.fail(outcome.failure);
   } catch (error) {
     for (const file of files) file.discard();
     log.fail(describeError(error));

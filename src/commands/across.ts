@@ -7,7 +7,7 @@ import { describeError } from '../report/explain.js';
 import type { SuprSendClient } from '../suprsend/client.js';
 import { ActionError } from '../errors.js';
 import { workspaceHint } from './workspace-hint.js';
-import type { CommandContext, CommandReport } from './command.js';
+import type { CommandContext } from './command.js';
 
 export type Part<R> = { workspace: string; result: R } | { workspace: string; error: string };
 
@@ -43,19 +43,10 @@ export function workspacesFailure<R>(parts: Part<R>[]): string | undefined {
 }
 
 /**
- * The report of a command run across workspaces: with one workspace, that workspace's own
- * report (its failure is the step's error, as it always was); with several, the account's.
+ * With one workspace, its failure is the step's error (as it always was), thrown before anything
+ * is published; with several, each failed workspace is reported with the others.
  */
-export function reportAcross<R>(
-  parts: Part<R>[],
-  one: (result: R) => Omit<CommandReport, 'workspaces'>,
-  many: (parts: Part<R>[]) => Omit<CommandReport, 'workspaces'>
-): CommandReport {
-  const workspaces = parts.map((p) => p.workspace);
+export function throwIfTheOnlyFailed<R>(parts: Part<R>[]): void {
   const [only] = parts;
-  if (parts.length === 1 && only !== undefined) {
-    if ('error' in only) throw new ActionError(only.error);
-    return { workspaces, ...one(only.result) };
-  }
-  return { workspaces, ...many(parts) };
+  if (parts.length === 1 && only !== undefined && 'error' in only) throw new ActionError(only.error);
 }

@@ -1,13 +1,14 @@
 /**
- * What a command is: the inputs it reads, how it parses them, how it runs, and what it
- * reports. The action runs any command the same way (`src/action/main.ts`); adding one
- * means a folder here and a line in `registry.ts`.
+ * What a command is: the inputs it reads, how it parses them, how it runs (its whole story,
+ * returning a plain outcome), and how that outcome is rendered. The action runs any command the
+ * same way (`src/action/main.ts`); adding one means a folder here and a line in `registry.ts`.
  */
 import type { PreparedSecret } from '../github/secrets-api.js';
 import type { IssueTracker } from '../github/issues-api.js';
 import type { IssueTarget, SecretTarget } from '../github/target.js';
 import type { InputReader } from '../inputs/read.js';
 import type { InputName } from '../names.js';
+import type { LogEntry } from '../report/log-record.js';
 import type { Log } from '../report/log.js';
 import type { ArrayFile, OutputSink } from '../report/outputs.js';
 import type { SuprSendClient } from '../suprsend/client.js';
@@ -43,34 +44,46 @@ export interface CommandContext {
   trackingIssue: (target: IssueTarget) => Promise<IssueTracker>;
 }
 
-/** What a command did, ready to be reported. `failure` fails the step after outputs and summary are written. */
-export interface CommandReport {
-  /** The workspace slugs this step covered, in order: the 'workspaces' output. */
-  workspaces: string[];
-  /**
-   * A key this step created, and how to pass it on before the outputs are written (the GitHub secret,
-   * the post step's state): `store` returns where a secret now holds it. Handed over by
-   * `handOverNewKey`: disabled again on a failure before the commit point, never after it.
-   */
-  newKey?: { id: string; verify?: () => Promise<void>; store: () => Promise<string | undefined> };
-  outputs: (sink: OutputSink) => void;
-  /**
-   * Work done once the result is handed over and the outputs are written (rotate: disabling the
-   * older keys), with the outputs that only it can tell. Never rolls anything back.
-   */
-  finish?: (sink: OutputSink) => Promise<void>;
-  /** Lines for the step log, and annotations. */
-  tell: (log: Log) => void;
-  summary: () => string;
-  /** Read after `finish`: a command may set it there. */
-  failure?: string;
+/** The step, as a running command publishes to it: the outputs (only 'api-key' may carry a secret; the rest redacted). */
+export interface StepPort {
+  outputs: OutputSink;
 }
 
-export interface CommandDefinition<S> {
+/**
+ * What a command did, as plain data, returned once its whole story ran (its outputs published, a
+ * new key handed over, the work after done): 'planned' for a dry run, which changed nothing;
+ * 'done'; 'failed' when it did what it could and the step must fail with `failure`, written after
+ * the log and the summary. A command's `render` turns it into those.
+ */
+export type CommandOutcome<R> =
+  { status: 'planned' | 'done'; workspaces: string[]; result: R } | { status: 'failed'; workspaces: string[]; result: R; failure: string };
+
+/** What a renderer needs of the step besides the outcome. */
+export interface RenderContext {
+  /** How many more warning annotations GitHub shows for this step. */
+  warningsLeft: number;
+  /** Whether a job summary is written ('summary'): the log points to it only then. */
+  writesSummary: boolean;
+}
+
+/** An outcome rendered for people: the log's lines and annotations, in order, and the job summary. */
+export interface Rendering {
+  log: LogEntry[];
+  summary: string;
+}
+
+export interface CommandDefinition<S, R> {
   /** The inputs this command reads besides the connection's and 'summary'; others that are set get a warning. */
   inputs: readonly InputName[];
   /** Whether these settings may cover several workspaces (or '*'); otherwise 'workspace' must be exactly one slug. */
   manyWorkspaces: (settings: S) => boolean;
   parse: (input: InputReader, env: Env) => S;
-  run: (context: CommandContext, settings: S) => Promise<CommandReport>;
+  /**
+   * The command's whole story, in order: plan, mint, hand over (src/commands/key-handover.ts, up to
+   * the commit point), publish the outputs to `step`, the work that only follows them. Throws when it
+   * could do nothing (nothing was published); otherwise returns what it did.
+   */
+  run: (context: CommandContext, settings: S, step: StepPort) => Promise<CommandOutcome<R>>;
+  /** Pure: the outcome as the log's lines, annotations and the summary. */
+  render: (outcome: CommandOutcome<R>, settings: S, context: RenderContext) => Rendering;
 }

@@ -44,13 +44,14 @@ export async function trackIssue(
     }
     if (dryRun) return { did: 'open', dryRun, stale, issue: undefined, duplicates: [] };
     const opened = await tracker.open(body);
-    // Another audit may have opened one at the same time: the oldest stays, the others are closed.
-    const [oldest, ...others] = await tracker.findOpen();
+    // Another audit may have opened one at the same time: the oldest stays, and each audit closes only
+    // the one it opened (two closing the same would comment twice); one that failed to is closed by the next audit.
+    const [oldest] = await tracker.findOpen();
     if (oldest !== undefined && oldest.number !== opened.number) {
       await tracker.update(oldest, body);
-      return { did: 'update', dryRun, stale, issue: oldest, duplicates: await closeExtra(oldest, others) };
+      return { did: 'update', dryRun, stale, issue: oldest, duplicates: await closeExtra(oldest, [opened]) };
     }
-    return { did: 'open', dryRun, stale, issue: opened, duplicates: await closeExtra(opened, others) };
+    return { did: 'open', dryRun, stale, issue: opened, duplicates: [] };
   }
   if (current === undefined) return { did: 'nothing' };
   const unread = failed(parts).map((p) => p.workspace);
