@@ -85,6 +85,14 @@ describe('a failure at every step of a rotation', () => {
       expect(theError(result)).toContain(`command 'delete' and key-id '${older}'`);
       expect(gh.secrets.get(SECRET)).toBe(h.mock.secrets[0]);
       expect(liveKeys(h).sort()).toEqual([older, fresh].sort());
+      // A real run that stopped before disabling never reads as a dry run.
+      expect(result.stdout).not.toContain('would be disabled');
+      if (_step === 'the still-active listing') {
+        expect(result.stdout).toMatch(
+          new RegExp(`Older key "backend" \\(${older}, SS\\.\\w+\\*+\\): not disabled: the rotation stopped before disabling older keys\\.`)
+        );
+        expect(result.stdout).toContain('1 new key, no older key disabled, 0 older kept.');
+      }
     });
   });
 });

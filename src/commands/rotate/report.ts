@@ -4,7 +4,7 @@ import type { OutputSink } from '../../report/outputs.js';
 import { quoted } from '../../text.js';
 import { code, dateOf, paragraph, table, text } from '../../report/summary.js';
 import { newKeyNote, newKeyOutputs, tellNewKey } from '../new-key-report.js';
-import { disableOutcomes, type Outcome } from '../disable.js';
+import { disableOutcomes, type Disabled, type Outcome } from '../disable.js';
 import type { RotateResult } from './run.js';
 
 export function rotateOutputs(r: RotateResult, sink: OutputSink): void {
@@ -18,11 +18,27 @@ export function rotateFinalOutputs(r: RotateResult, { setOutput }: OutputSink): 
   setOutput('deleted-key-ids', JSON.stringify((r.done?.disabled ?? []).map((k) => k.id)));
 }
 
+/**
+ * Where the rotation got to with the older keys, from one signal each: a dry run planned them; a
+ * real run disabled them (`done`), or stopped before touching any (the new key's still-active check).
+ */
+function olderStage(r: RotateResult): { stage: 'planned' } | { stage: 'stopped' } | { stage: 'done'; done: Disabled } {
+  if (r.dryRun) return { stage: 'planned' };
+  return r.done === undefined ? { stage: 'stopped' } : { stage: 'done', done: r.done };
+}
+
 /** What happened to each older key. */
 function olderOutcomes(r: RotateResult): Outcome[] {
-  const done = r.done;
+  const older = olderStage(r);
+  if (older.stage === 'stopped') {
+    return [
+      ...r.planned.map((key) => ({ key, log: 'not disabled: the rotation stopped before disabling older keys', cell: 'not disabled' })),
+      ...disableOutcomes({ dryRun: false, planned: [], disabled: [], failed: [], alreadyDisabled: [], kept: r.kept })
+    ];
+  }
+  const done = older.stage === 'done' ? older.done : undefined;
   return disableOutcomes({
-    dryRun: done === undefined,
+    dryRun: older.stage === 'planned',
     planned: r.planned,
     disabled: done?.disabled ?? [],
     failed: done?.failed ?? [],
@@ -32,18 +48,20 @@ function olderOutcomes(r: RotateResult): Outcome[] {
 }
 
 function countLine(r: RotateResult): string {
-  const done = r.done;
-  const older =
-    done === undefined
+  const older = olderStage(r);
+  const counted =
+    older.stage === 'planned'
       ? `${r.planned.length} older would be disabled`
-      : `${done.disabled.length} older disabled${done.failed.length > 0 ? `, ${done.failed.length} failed` : ''}${done.alreadyDisabled.length > 0 ? `, ${done.alreadyDisabled.length} already disabled` : ''}`;
-  return `${r.dryRun ? 'A new key would be created' : '1 new key'}, ${older}, ${r.kept.length} older kept.`;
+      : older.stage === 'stopped'
+        ? 'no older key disabled'
+        : `${older.done.disabled.length} older disabled${older.done.failed.length > 0 ? `, ${older.done.failed.length} failed` : ''}${older.done.alreadyDisabled.length > 0 ? `, ${older.done.alreadyDisabled.length} already disabled` : ''}`;
+  return `${r.dryRun ? 'A new key would be created' : '1 new key'}, ${counted}, ${r.kept.length} older kept.`;
 }
 
 export function tellRotate(r: RotateResult, log: Log): void {
   if (r.otherCase.length > 0) log.warning(caseHint(r.name, r.workspace, r.otherCase), 'A name that differs only in case');
   const what = `the keys named ${quoted(r.name)} in workspace '${r.workspace}'`;
-  if (r.created === undefined) {
+  if (r.dryRun || r.created === undefined) {
     log.info(
       `Dry run: nothing is created or disabled. Rotating ${what}: a new key would be created and stored, then the older keys below disabled.`
     );
