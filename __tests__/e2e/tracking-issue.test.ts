@@ -209,6 +209,23 @@ describe('the tracking issue', () => {
     });
   });
 
+  it('goes through the guarded transport: a rate limit on listing the issues is waited out and retried', async () => {
+    let lists = 0;
+    const fail = (method: string, path: string) =>
+      method === 'GET' && path === '/repos/acme/shop/issues' && lists++ === 0
+        ? { status: 429, message: 'API rate limit exceeded', headers: { 'retry-after': '1' } }
+        : undefined;
+    await withGitHub(node, { ...MOCK, fail }, async (h, gh, env) => {
+      seedStale(h);
+      const result = await h.run(AUDIT, { env });
+      expect(result.exitCode).toBe(0);
+      const [first, second] = gh.requests;
+      expect([first?.status, second?.status]).toEqual([429, 200]);
+      expect(second!.at - first!.at).toBeGreaterThanOrEqual(900);
+      expect(issuesOf(gh)).toHaveLength(1);
+    });
+  });
+
   it('two audits racing: both open one, and the later closes its own as a duplicate of the older', async () => {
     // Both list before either open lands (2 s covers the two processes starting apart on a loaded machine).
     const delayMs = (method: string, path: string): number => (method === 'POST' && path === '/repos/acme/shop/issues' ? 2000 : 0);
