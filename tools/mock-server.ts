@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MockCredentials } from './mock-credentials.js';
+import { send, trickle } from './mock-http.js';
 
 export interface MockKey {
   id: string;
@@ -75,6 +77,8 @@ export interface MockServer {
   addKey(workspace: string, key: Partial<MockKey> & { name: string }): MockKey;
   /** Answers a request in process, without a socket, latency or faults (recorded like the others): for in-process tests. */
   answer(request: RecordedRequest): { status: number; body?: unknown };
+  /** Signing keys and public keys, per workspace (tools/mock-credentials.ts). */
+  credentials: MockCredentials;
   close(): Promise<void>;
 }
 
@@ -93,6 +97,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     keys,
     peakInFlight: 0,
     secrets: [],
+    credentials: undefined as unknown as MockCredentials,
     answer: (request) => {
       state.requests.push(request);
       return handle(request);
@@ -173,6 +178,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     socket.on('close', () => sockets.delete(socket));
   });
 
+  state.credentials = new MockCredentials(state.secrets);
   /** Each secret handed out, with its key and when: what the hub's key check reads. */
   const issued = new Map<string, { key: MockKey; at: number }>();
 
@@ -204,6 +210,11 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
         has_limit_reached: false
       }));
       return { status: 200, body: { meta: { count: all.length, limit, offset }, results } };
+    }
+    const credential = /^\/v1\/([^/]+)\/(ws_signing_key|ws_public_key)\/(.*)$/.exec(path);
+    if (credential !== null && keys.has(credential[1] ?? '')) {
+      const [, workspace = '', kind, rest = ''] = credential;
+      return state.credentials.answer(kind as 'ws_signing_key', workspace, req.method, rest.split('/').filter(Boolean), req.body);
     }
     const match = /^\/v1\/([^/]+)\/ws_api_key\/(?:([^/]+)\/)?$/.exec(path);
     if (!match) return error(404, 'not_found', 'NotFound', `no route for ${req.path}`);
@@ -262,34 +273,6 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
 
 function error(code: number, errorCode: string, type: string, message: string): { status: number; body: unknown } {
   return { status: code, body: { code, error_code: errorCode, type, message, detail: message } };
-}
-
-function send(res: http.ServerResponse, answer: { status: number; body?: unknown }): void {
-  if (answer.body === undefined) {
-    res.writeHead(answer.status);
-    res.end();
-    return;
-  }
-  const text = JSON.stringify(answer.body);
-  res.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-function trickle(res: http.ServerResponse, body: string, intervalMs: number): void {
-  res.writeHead(200, { 'content-type': 'application/json' });
-  let i = 0;
-  const timer = setInterval(() => {
-    if (res.destroyed || i >= body.length) {
-      clearInterval(timer);
-      if (!res.destroyed) res.end();
-      return;
-    }
-    res.write(body.slice(i, i + 4));
-    i += 4;
-  }, intervalMs);
-  res.on('close', () => {
-    clearInterval(timer);
-  });
 }
 
 function clamp(n: number, min: number, max: number): number {

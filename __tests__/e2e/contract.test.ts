@@ -1,7 +1,6 @@
 /**
  * Contract: the bundled action against a mock generated from the API descriptions
- * (api/suprsend-ws-api-key.openapi.yaml and api/suprsend-workspace.openapi.yaml, served
- * together: their paths and schemas side by side) by Prism with --errors, which
+ * (api/*.openapi.yaml, served together: their paths and schemas side by side) by Prism with --errors, which
  * answers any request that breaks the spec (path, method, auth header, body) with
  * an error instead of an example. What passes here speaks the documented API.
  */
@@ -15,17 +14,27 @@ import { parse, stringify } from 'yaml';
 import { runAction } from '../../tools/run-action.js';
 import { ENTRY, expectNoLeak, NODES } from '../../test-support/e2e.js';
 import { closedPort } from '../../test-support/util.js';
+import { createTransport } from '../../src/net/http.js';
+import { PublicKeyClient } from '../../src/suprsend/public-keys.js';
+import { SigningKeyClient } from '../../src/suprsend/signing-keys.js';
 
 /** The API descriptions, vendored from shared/api/ (.ci/run fails when they differ), merged into one for Prism. */
-const SPECS = ['api/suprsend-ws-api-key.openapi.yaml', 'api/suprsend-workspace.openapi.yaml', 'api/suprsend-hub-key-check.openapi.yaml'];
+const SPECS = [
+  'api/suprsend-ws-api-key.openapi.yaml',
+  'api/suprsend-workspace.openapi.yaml',
+  'api/suprsend-hub-key-check.openapi.yaml',
+  'api/suprsend-ws-signing-key.openapi.yaml',
+  'api/suprsend-ws-public-key.openapi.yaml'
+];
 
 function mergedSpec(): string {
   interface Spec {
     paths: Record<string, Record<string, Record<string, unknown>>>;
     security?: unknown;
-    components: { schemas?: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+    components: Record<string, Record<string, unknown> | undefined>;
   }
-  const [keys, workspaces, hub] = SPECS.map((f) => parse(readFileSync(resolve(f), 'utf8')) as Spec) as [Spec, Spec, Spec];
+  const [keys, ...others] = SPECS.map((f) => parse(readFileSync(resolve(f), 'utf8')) as Spec) as [Spec, ...Spec[]];
+  const hub = others[1]!;
   // The hub's key check is authorised by the key itself (Bearer), not the service token: its operations keep their own security.
   const hubPaths = Object.fromEntries(
     Object.entries(hub.paths).map(([path, ops]) => [
@@ -33,14 +42,15 @@ function mergedSpec(): string {
       Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, { ...op, security: hub.security }]))
     ])
   );
+  // Paths side by side; components merged by kind (the descriptions share Workspace, Actor and Error, identical).
+  const components: Record<string, Record<string, unknown>> = {};
+  for (const spec of [...others, keys]) {
+    for (const [kind, entries] of Object.entries(spec.components)) components[kind] = { ...components[kind], ...entries };
+  }
   const merged = {
     ...keys,
-    paths: { ...keys.paths, ...workspaces.paths, ...hubPaths },
-    components: {
-      ...keys.components,
-      schemas: { ...workspaces.components.schemas, ...keys.components.schemas },
-      securitySchemes: { ...keys.components.securitySchemes, ...hub.components.securitySchemes }
-    }
+    paths: Object.assign({}, ...others.map((spec) => spec.paths), keys.paths, hubPaths) as Spec['paths'],
+    components
   };
   const file = join(mkdtempSync(join(tmpdir(), 'spec-')), 'suprsend.openapi.yaml');
   writeFileSync(file, stringify(merged));
@@ -150,5 +160,39 @@ describe('contract with the OpenAPI description (Prism --errors)', () => {
     const result = await run({ command: 'list', 'base-url': `${url}/not-the-api` });
     expect(result.exitCode).toBe(1);
     expect(result.errors[0]).toMatch(/Workspace 'staging' was not found \(HTTP 404.*'base-url' \(http:\/\/127\.0\.0\.1:\d+\/not-the-api\)/);
+  });
+
+  it('signing keys and public keys: the clients send the documented requests and read the documented answers', async () => {
+    const transport = createTransport('contract-test');
+    const masked: string[] = [];
+    const deps = {
+      transport,
+      debug: () => undefined,
+      warning: () => undefined,
+      onSecret: (secret: string) => masked.push(secret),
+      sleep: () => Promise.resolve(),
+      now: () => new Date(),
+      random: () => 0.5,
+      userAgent: 'contract-test'
+    };
+    const connection = { token: TOKEN, baseUrl: new URL(url), timeoutMs: 10_000, retries: 0 };
+    try {
+      const signing = new SigningKeyClient(connection, 'staging', deps);
+      expect((await signing.list()).map((k) => k.status)).toEqual(['active', 'rolled']);
+      const made = await signing.create();
+      expect(made.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+      expect(masked).toEqual(expect.arrayContaining([made.privateKeyPem, made.privateKeyBase64, '-----BEGIN PRIVATE KEY-----']));
+      await signing.roll(made.key.uid);
+      expect(await signing.delete(made.key.uid)).toBe('deleted');
+      const publicKeys = new PublicKeyClient(connection, 'staging', deps);
+      const [listed] = await publicKeys.list();
+      expect(listed?.api_key).toMatch(/^SS\.PUBK\./);
+      const web = await publicKeys.create('web-app', 'Browser integration');
+      await publicKeys.rotate(web.id);
+      await publicKeys.setSecureMode(web.id, true);
+      expect(await publicKeys.delete(web.id)).toBe('deleted');
+    } finally {
+      transport.close();
+    }
   });
 });

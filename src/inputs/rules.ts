@@ -3,6 +3,7 @@ import { InputError } from '../errors.js';
 import { isPathSegment } from '../suprsend/ids.js';
 import { CONTROL_CHARS, CONTROL_CHARS_BUT_NEWLINES, list, type ReadInput } from './read.js';
 import { quoted } from '../text.js';
+import { secretParts } from '../secret-parts.js';
 
 /** A token pasted with its header word ("ServiceToken st_…", "Bearer …", "token ghp_…"). */
 const HEADER_WORD = /^(ServiceToken|Bearer|token)\s+\S/i;
@@ -26,8 +27,7 @@ export function checkTokenShape(input: string, token: string): void {
 
 /** Masks a credential as a whole and line by line (and without a header word pasted before it), so that even a malformed one never shows. */
 export function maskCredential(value: string, mask: (secret: string) => void): void {
-  mask(value);
-  for (const line of value.split(/\r?\n/)) if (line.trim() !== '' && line !== value) mask(line.trim());
+  for (const part of secretParts(value)) mask(part);
   if (HEADER_WORD.test(value)) mask(value.replace(/^\S+\s+/, '').trim());
 }
 

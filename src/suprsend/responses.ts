@@ -43,9 +43,16 @@ export function readPage(response: HttpResponse, request: FailedRequest, offset:
 
 /**
  * A page of any listing (`results` and `meta.count`): every entry must carry `field` as a
- * non-empty string, or the listing cannot be trusted. An `api_key` is dropped if a server sends one.
+ * non-empty string, or the listing cannot be trusted. The `secretFields` (an API key's `api_key`
+ * unless told otherwise) are dropped if a server sends them.
  */
-export function readList(response: HttpResponse, request: FailedRequest, offset: number, field: string): Page<Record<string, unknown>> {
+export function readList(
+  response: HttpResponse,
+  request: FailedRequest,
+  offset: number,
+  field: string,
+  secretFields: readonly string[] = ['api_key']
+): Page<Record<string, unknown>> {
   const fail = (problem: AnswerProblem, at: number, body?: BodyFacts): SuprSendFailure =>
     new SuprSendFailure(request, { kind: 'answer', problem, status: response.status, offset: at, body });
   let parsed: unknown;
@@ -60,9 +67,8 @@ export function readList(response: HttpResponse, request: FailedRequest, offset:
   for (const [i, item] of results.entries()) {
     if (!isObject(item) || typeof item[field] !== 'string' || item[field] === '') throw fail('entry-without-id', offset + i);
     // A listing never carries secrets; drop one if a server sends it anyway (a copy only then).
-    if ('api_key' in item) {
-      const { api_key: _secret, ...rest } = item;
-      items.push(rest);
+    if (secretFields.some((f) => f in item)) {
+      items.push(Object.fromEntries(Object.entries(item).filter(([k]) => !secretFields.includes(k))));
     } else {
       items.push(item);
     }
@@ -131,6 +137,6 @@ function pageText(body: string): string {
   return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
