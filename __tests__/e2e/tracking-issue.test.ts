@@ -11,6 +11,7 @@ import { GITHUB_TEST_TOKEN, type FakeGitHub } from '../../test-support/fake-gith
 import type { FakeIssue } from '../../test-support/fake-github-issues.js';
 import { calls } from '../../test-support/github-scenarios.js';
 import { ago, DAY } from '../../test-support/util.js';
+import { MOCK_TOKEN } from '../../tools/mock-server.js';
 
 const node = RUNNER_NODE;
 const WORKSPACES = ['production', 'staging', 'dev'];
@@ -246,6 +247,8 @@ describe('the tracking issue', () => {
   it('stays within 65,536 characters with 3,000 stale keys, and server text starts no mention, reference or expression', async () => {
     await withGitHub(node, { mock: { workspaces: ['production', 'dev'] } }, async (h, gh, env) => {
       h.mock.addKey('production', { name: '@octocat #1 ${{ secrets.X }} `x`', created_at: ago(500 * DAY) });
+      // A key named with the service token (a secret the step masks) reaches GitHub redacted.
+      h.mock.addKey('production', { name: `leak ${MOCK_TOKEN}`, created_at: ago(600 * DAY) });
       for (let i = 0; i < 3000; i++)
         h.mock.addKey(i % 2 ? 'dev' : 'production', { name: `svc-${i}`, created_at: ago((100 + (i % 300)) * DAY) });
       const result = await h.run(AUDIT, { env });
@@ -258,6 +261,9 @@ describe('the tracking issue', () => {
       expect(issue.body).not.toMatch(/@octocat|#1 |`x`/);
       for (const step of issue.body.match(/```yaml[\s\S]*?```/g) ?? []) expect(step).not.toContain('secrets.X');
       expect(issue.body).toContain('&#64;octocat &#35;1');
+      expect(issue.body).not.toContain(MOCK_TOKEN);
+      expect(issue.body).toContain('leak ***');
+      expect(issue.body).toContain('The matrix has the first 50 of 1501 names; the table lists every stale key.');
       // The name holding '${{' is left out of the rotate step's matrix, and that is said.
       expect(issue.body).toContain('1 name holds `${{`, which a workflow would evaluate: rotate that key by key id.');
     });

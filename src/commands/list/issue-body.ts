@@ -14,6 +14,8 @@ import type { ListResult } from './tally.js';
 
 /** GitHub's limit on an issue's body, in characters. */
 export const MAX_ISSUE_BODY = 65_536;
+/** Names in a workspace's rotate matrix: enough for a step a person reads; the table has the rest. */
+const MAX_MATRIX = 50;
 /** Kept free for the marker, the closing notes and a workspace's snippet. */
 const RESERVE = 4_000;
 
@@ -82,15 +84,14 @@ export function issueBody(parts: Part<ListResult>[], context: IssueContext): str
     const names = [...new Set(result.stale.map(({ key }) => (typeof key.name === 'string' ? key.name : '')))].filter((n) => n !== '');
     // A name holding '${{' would be evaluated by the workflow it is pasted into, however it is quoted: it is left out, and said so.
     const unsafe = names.filter((n) => n.includes('${{'));
-    const code =
-      snippet(
-        workspace,
-        names.filter((n) => !unsafe.includes(n)),
-        context.uses
-      ) +
-      (unsafe.length > 0
-        ? `\n\n${unsafe.length} ${unsafe.length === 1 ? 'name holds' : 'names hold'} \`\${{\`, which a workflow would evaluate: rotate ${unsafe.length === 1 ? 'that key' : 'those keys'} by key id.`
-        : '');
+    const safe = names.filter((n) => !unsafe.includes(n));
+    const notes = [
+      unsafe.length > 0
+        ? `${unsafe.length} ${unsafe.length === 1 ? 'name holds' : 'names hold'} \`\${{\`, which a workflow would evaluate: rotate ${unsafe.length === 1 ? 'that key' : 'those keys'} by key id.`
+        : '',
+      safe.length > MAX_MATRIX ? `The matrix has the first ${MAX_MATRIX} of ${safe.length} names; the table lists every stale key.` : ''
+    ].filter((n) => n !== '');
+    const code = snippet(workspace, safe.slice(0, MAX_MATRIX), context.uses) + notes.map((n) => `\n\n${n}`).join('');
     if (size + head.length + code.length + 200 > room) {
       lines.push(`…and ${ok.length - index} more workspaces with ${left} stale keys: ${whereAll(context)}`, '');
       break;

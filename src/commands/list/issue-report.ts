@@ -4,6 +4,7 @@
  * failure, the audit's outputs and summary kept.
  */
 import { runUrl } from '../../github/origin.js';
+import type { IssueTracker } from '../../github/issues-api.js';
 import type { IssueTarget } from '../../github/target.js';
 import { describeError } from '../../report/explain.js';
 import type { OutputSink } from '../../report/outputs.js';
@@ -23,13 +24,21 @@ export interface IssueTold {
 export async function writeTrackingIssue(
   parts: Part<ListResult>[],
   issue: { target: IssueTarget; maxAgeDays: number; dryRun: boolean },
-  context: Pick<CommandContext, 'trackingIssue' | 'env' | 'now' | 'writesSummary'>,
+  context: Pick<CommandContext, 'trackingIssue' | 'env' | 'now' | 'writesSummary' | 'log'>,
   sink: OutputSink
 ): Promise<IssueTold> {
   let told: IssueTold;
   let shown: { number: number; url: string } | undefined;
   try {
-    const tracker = await context.trackingIssue(issue.target);
+    // What goes to GitHub is redacted like every output: a server may put a masked secret anywhere.
+    const raw = await context.trackingIssue(issue.target);
+    const { redact } = context.log;
+    const tracker: IssueTracker = {
+      ...raw,
+      open: (body) => raw.open(redact(body)),
+      update: (found, body) => raw.update(found, redact(body)),
+      close: (found, comment, reason) => raw.close(found, redact(comment), reason)
+    };
     const outcome = await trackIssue(parts, tracker, {
       maxAgeDays: issue.maxAgeDays,
       now: context.now,
