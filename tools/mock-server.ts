@@ -91,13 +91,15 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const sockets = new Set<import('node:net').Socket>();
   let inFlight = 0;
 
+  // Every secret handed out (API keys, signing keys' private material): what the tests' leak checks read.
+  const secrets: string[] = [];
   const state: MockServer = {
     url: '',
     requests: [],
     keys,
     peakInFlight: 0,
-    secrets: [],
-    credentials: undefined as unknown as MockCredentials,
+    secrets,
+    credentials: new MockCredentials(secrets),
     answer: (request) => {
       state.requests.push(request);
       return handle(request);
@@ -178,7 +180,6 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     socket.on('close', () => sockets.delete(socket));
   });
 
-  state.credentials = new MockCredentials(state.secrets);
   /** Each secret handed out, with its key and when: what the hub's key check reads. */
   const issued = new Map<string, { key: MockKey; at: number }>();
 

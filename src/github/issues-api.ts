@@ -119,13 +119,13 @@ export async function openIssueTracker(target: IssueTarget, deps: GitHubDeps): P
       await patch(issue, 'update', { body: withMarker(body) });
     },
     close: async (issue, comment, reason) => {
-      await comment_(api, target, issue, comment);
+      await addComment(api, target, issue, comment);
       await patch(issue, 'close', { state: 'closed', state_reason: reason });
     }
   };
 }
 
-async function comment_(api: GitHubApi, target: IssueTarget, issue: TrackedIssue, body: string): Promise<void> {
+async function addComment(api: GitHubApi, target: IssueTarget, issue: TrackedIssue, body: string): Promise<void> {
   const { owner, repo } = target;
   await api.call(
     { method: 'POST', what: `comment on issue #${issue.number} of ${owner}/${repo}` },

@@ -10,7 +10,7 @@ import { SuprSendFailure, type FailedRequest } from './failure.js';
 import { isPathSegment, showId } from './ids.js';
 import { forEachPage, PagingError } from './paging.js';
 import { Requester, type Operation } from './requester.js';
-import { isObject, readList } from './responses.js';
+import { bodyFacts, isObject, readList } from './responses.js';
 import type { Actor, ClientDeps, Connection } from './types.js';
 
 export interface PublicKey {
@@ -117,7 +117,7 @@ function readKey(response: HttpResponse, request: FailedRequest): PublicKey {
       kind: 'answer',
       problem: 'create-not-json',
       status: response.status,
-      body: { contentType: response.headers['content-type'], bytes: Buffer.byteLength(response.body) }
+      body: bodyFacts(response, true)
     });
   }
   const id = isObject(parsed) && typeof parsed.id === 'string' ? parsed.id : undefined;

@@ -124,7 +124,8 @@ function flatten(value: unknown, depth = 0): string {
   return '';
 }
 
-function bodyFacts(response: HttpResponse, mayQuote: boolean): BodyFacts {
+/** What can be said of a body that is not the JSON expected: its type and size, and its start only when it may be quoted. */
+export function bodyFacts(response: HttpResponse, mayQuote: boolean): BodyFacts {
   const facts: BodyFacts = { contentType: response.headers['content-type'], bytes: Buffer.byteLength(response.body) };
   const text = mayQuote ? pageText(response.body) : '';
   return text === '' ? facts : { ...facts, snippet: text };

@@ -11,7 +11,7 @@ import { SuprSendFailure, type FailedRequest } from './failure.js';
 import { isPathSegment, showId } from './ids.js';
 import { forEachPage, PagingError } from './paging.js';
 import { Requester, type Operation } from './requester.js';
-import { isObject, readList } from './responses.js';
+import { bodyFacts, isObject, readList } from './responses.js';
 import type { Actor, ClientDeps, Connection } from './types.js';
 
 export interface SigningKey {
@@ -117,7 +117,7 @@ export class SigningKeyClient {
         kind: 'answer',
         problem: 'create-not-json',
         status: response.status,
-        body: { contentType: response.headers['content-type'], bytes: Buffer.byteLength(response.body) }
+        body: bodyFacts(response, false)
       });
     }
     const field = (name: string): string | undefined =>
