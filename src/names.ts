@@ -7,6 +7,7 @@ export const INPUT_NAMES = [
   'service-token',
   'workspace',
   'command',
+  'key-type',
   'name',
   'description',
   'key-id',
@@ -25,6 +26,7 @@ export const INPUT_NAMES = [
   'secret-visibility',
   'secret-repositories',
   'secret-type',
+  'secret-format',
   'github-token',
   'include-deleted',
   'max-age-days',
@@ -42,6 +44,8 @@ export const OUTPUT_NAMES = [
   'workspaces',
   'key-id',
   'api-key',
+  'private-key',
+  'private-key-base64',
   'masked-api-key',
   'created',
   'keys',
@@ -55,3 +59,6 @@ export const OUTPUT_NAMES = [
   'issue-url'
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
+
+/** The outputs that carry a created secret: the only values the output sink does not redact. */
+export const SECRET_OUTPUTS: readonly OutputName[] = ['api-key', 'private-key', 'private-key-base64'];

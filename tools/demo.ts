@@ -50,6 +50,7 @@ async function demo(entry: string): Promise<void> {
   mock.addKey('staging', { name: 'backend-prod', created_at: new Date(Date.now() - 200 * DAY).toISOString() });
   mock.addKey('staging', { name: 'analytics', created_at: new Date(Date.now() - 12 * DAY).toISOString() });
   mock.addKey('production', { name: 'backend', created_at: new Date(Date.now() - 120 * DAY).toISOString() });
+  mock.credentials.addSigningKey('staging', { created_at: new Date(Date.now() - 200 * DAY).toISOString() });
 
   // The mock serves the hub's key check too (hub-url), so a rotation checks its new key as it would for real.
   const common = { 'service-token': MOCK_TOKEN, workspace: 'staging', 'base-url': mock.url, 'hub-url': mock.url };
@@ -64,6 +65,10 @@ async function demo(entry: string): Promise<void> {
     {
       title: 'Rotate backend-prod: a new key, checked, then the older ones disabled beyond keep: 2',
       inputs: { ...common, command: 'rotate', name: 'backend-prod', keep: '2' }
+    },
+    {
+      title: "Roll the workspace's signing key: its private key only in the masked outputs",
+      inputs: { ...common, 'key-type': 'signing-key', command: 'rotate' }
     },
     {
       title: 'A key for a test job, disabled when the job ends',
@@ -103,7 +108,8 @@ function show(result: RunResult): void {
   const mask = showLog(result);
   console.log('Outputs:');
   for (const [name, value] of Object.entries(result.outputs)) {
-    const shown = mask(value);
+    // A value of several lines (a PEM) on one line, its line breaks shown as \n.
+    const shown = mask(value).replace(/\n+$/, '').replace(/\n/g, '\\n');
     console.log(`  ${name} = ${shown.length > 160 ? `${shown.slice(0, 160)}… (${shown.length} characters)` : shown}`);
   }
   console.log('Job summary:');

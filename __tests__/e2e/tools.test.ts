@@ -37,6 +37,10 @@ describe('npm run demo', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`under Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`);
     expect(result.stdout).toContain('Dry run: nothing is disabled.');
+    // The signing key's roll: its private key never shown, every line masked.
+    expect(result.stdout).toMatch(/Rolled signing key ws_signk_\w+ \(uid signing_key_\w+\) in workspace 'staging'/);
+    expect(result.stdout).toContain('private-key = ***');
+    expect(result.stdout).not.toContain('PRIVATE KEY');
     expect(result.stdout).toMatch(/Post step \(when the job ends\):\n {2}Disabled ephemeral key ws_apik_\w+ in workspace 'staging'\./);
     // Only the ephemeral step's post step says anything.
     expect(result.stdout.match(/Post step/g)).toHaveLength(1);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import semver from 'semver';
 import { parse } from 'yaml';
-import { COMMANDS } from '../../src/commands/registry.js';
+import { commandsOf, KEY_TYPES } from '../../src/commands/registry.js';
 import { CONNECTION_INPUTS } from '../../src/inputs/connection.js';
 import { INPUT_DEFAULTS } from '../../src/inputs/defaults.js';
 import { INPUT_NAMES, OUTPUT_NAMES } from '../../src/names.js';
@@ -27,7 +27,8 @@ const reports = [
   ...['create', 'list', 'delete', 'rotate'].map((c) => `src/commands/${c}/report.ts`),
   'src/commands/new-key-report.ts',
   'src/commands/outcome.ts',
-  'src/commands/list/issue-report.ts'
+  'src/commands/list/issue-report.ts',
+  'src/commands/signing/report.ts'
 ]
   .map((f) => readFileSync(f, 'utf8'))
   .join('\n');
@@ -76,7 +77,9 @@ describe('action.yml', () => {
         'verify-key',
         'hub-url',
         'issue',
-        'issue-title'
+        'issue-title',
+        'key-type',
+        'secret-format'
       ].sort()
     );
     expect(Object.keys(action.outputs).sort()).toEqual(
@@ -94,7 +97,9 @@ describe('action.yml', () => {
         'stale-key-ids',
         'workspaces',
         'issue-number',
-        'issue-url'
+        'issue-url',
+        'private-key',
+        'private-key-base64'
       ].sort()
     );
   });
@@ -111,8 +116,9 @@ describe('action.yml', () => {
     expect(declared).toEqual(INPUT_DEFAULTS);
   });
 
-  it("declares exactly the inputs the code reads: the connection's, 'command', 'summary', and each command's list", () => {
-    const read = new Set<string>([...CONNECTION_INPUTS, 'command', 'summary', ...Object.values(COMMANDS).flatMap((c) => c.inputs)]);
+  it("declares exactly the inputs the code reads: the connection's, 'command', 'key-type', 'summary', and each command's list", () => {
+    const commands = KEY_TYPES.flatMap((kind) => Object.values(commandsOf(kind)));
+    const read = new Set<string>([...CONNECTION_INPUTS, 'command', 'key-type', 'summary', ...commands.flatMap((c) => c.inputs)]);
     expect([...read].sort()).toEqual(Object.keys(action.inputs).sort());
   });
 

@@ -97,6 +97,25 @@ describe('SuprSend failures', () => {
     expect(say(list, answer('no-results', { offset: 200 }))).toMatch(/has no 'results' list \(offset 200\)/);
     expect(say(list, answer('entry-without-id', { offset: 7 }))).toMatch(/an entry without an id \(offset 7\)/);
   });
+
+  it("a signing key's create or roll is worded for a signing key: its private key, how to find and delete it", () => {
+    const made = {
+      thing: 'A signing key',
+      secretField: 'private_key_pem',
+      lookFor: "look for it with command 'list' and 'key-type: signing-key'",
+      remove: "delete it with command 'delete', 'key-type: signing-key' and its uid"
+    };
+    const roll: FailedRequest = { ...list, method: 'POST', what: "roll signing key signing_key_1 in workspace 'staging'", made };
+    expect(say(roll, { kind: 'answer', problem: 'create-without-secret', status: 201 })).toBe(
+      "SuprSend answered HTTP 201 to roll signing key signing_key_1 in workspace 'staging', but the answer has no private_key_pem. " +
+        "The key was probably created, and its secret cannot be read again: look for it with command 'list' and 'key-type: signing-key'; " +
+        "delete it with command 'delete', 'key-type: signing-key' and its uid and run again."
+    );
+    expect(say(roll, status(502))).toMatch(
+      /so a new signing key may exist now .*look for it with command 'list' and 'key-type: signing-key'/
+    );
+    expect(say(roll, status(502))).not.toMatch(/a key named/);
+  });
 });
 
 describe('GitHub failures', () => {

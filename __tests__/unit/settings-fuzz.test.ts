@@ -89,10 +89,10 @@ describe('parseSettings over arbitrary input (property-based)', () => {
         expect(connection.timeoutMs > 0 && connection.timeoutMs <= 3_600_000).toBe(true);
         const retries = inputs.retries ?? '';
         expect(connection.retries).toBe(retries === '' ? 3 : Number(retries));
-        if (command.command === 'delete' && command.selection.by === 'id') {
+        if (command.command === 'delete' && 'selection' in command && command.selection.by === 'id') {
           for (const id of command.selection.keyIds) expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
         }
-        if (command.command === 'delete' && command.selection.by === 'filter') {
+        if (command.command === 'delete' && 'selection' in command && command.selection.by === 'filter') {
           expect(Number.isInteger(command.selection.keep) && command.selection.keep >= 0).toBe(true);
           expect(command.selection.name !== undefined || command.selection.olderThanDays !== undefined).toBe(true);
         }

@@ -7,6 +7,7 @@
 import type { CommandContext } from '../commands/command.js';
 import { runCommand } from '../commands/registry.js';
 import { describeError } from '../report/explain.js';
+import { SECRET_OUTPUTS } from '../names.js';
 import { replay } from '../report/log-record.js';
 import { createLog, type Log } from '../report/log.js';
 import { fitSummary } from '../report/summary.js';
@@ -27,6 +28,7 @@ export async function main(deps: Deps): Promise<void> {
       get client() {
         return session.client();
       },
+      signingKeys: session.signingKeys,
       clientFor: session.clientFor,
       workspaceSlugs: session.workspaceSlugs,
       accountWorkspaces: session.accountWorkspaces,
@@ -59,11 +61,11 @@ export async function main(deps: Deps): Promise<void> {
   }
 }
 
-/** The step outputs. Only 'api-key' may carry the new secret; every other value is redacted, echoes included. */
+/** The step outputs. Only the secret outputs ('api-key', 'private-key', 'private-key-base64') may carry a new secret; every other value is redacted, echoes included. */
 function outputSink(deps: Deps, log: Log): OutputSink {
   return {
     setOutput: (name, value) => {
-      deps.core.setOutput(name, name === 'api-key' ? value : log.redact(value));
+      deps.core.setOutput(name, SECRET_OUTPUTS.includes(name) ? value : log.redact(value));
     },
     warning: log.warning
   };

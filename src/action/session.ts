@@ -11,6 +11,7 @@ import type { IssueTarget, SecretTarget } from '../github/target.js';
 import { limitInFlight, MAX_IN_FLIGHT } from '../net/limit.js';
 import type { Log } from '../report/log.js';
 import { SuprSendClient } from '../suprsend/client.js';
+import { SigningKeyClient } from '../suprsend/signing-keys.js';
 import type { ClientDeps } from '../suprsend/types.js';
 import { verifyKey } from '../suprsend/hub.js';
 import { listWorkspaces } from '../suprsend/workspaces.js';
@@ -21,6 +22,8 @@ export interface Session {
   settings: Settings;
   /** The client of the one workspace a single-workspace command covers. */
   client: () => SuprSendClient;
+  /** The same workspace's signing keys. */
+  signingKeys: () => SigningKeyClient;
   clientFor: (workspace: string) => SuprSendClient;
   workspaceSlugs: () => Promise<string[]>;
   accountWorkspaces: () => Promise<string[]>;
@@ -62,16 +65,18 @@ export function openSession(deps: Deps, log: Log): Session {
     return client;
   };
   const { workspaces } = settings;
+  const onlyWorkspace = (): string => {
+    const only = workspaces.kind === 'slugs' && workspaces.slugs.length === 1 ? workspaces.slugs[0] : undefined;
+    if (only === undefined) throw new ActionError('This command covers exactly one workspace.');
+    return only;
+  };
   let listed: Promise<string[]> | undefined;
   const accountWorkspaces = (): Promise<string[]> => (listed ??= listWorkspaces(settings.connection, clientDeps));
   return {
     settings,
     clientFor,
-    client: () => {
-      const only = workspaces.kind === 'slugs' && workspaces.slugs.length === 1 ? workspaces.slugs[0] : undefined;
-      if (only === undefined) throw new ActionError('This command covers exactly one workspace.');
-      return clientFor(only);
-    },
+    client: () => clientFor(onlyWorkspace()),
+    signingKeys: () => new SigningKeyClient(settings.connection, onlyWorkspace(), clientDeps),
     // Loaded on demand, with Octokit and the sealed box: other runs should not pay for them.
     prepareSecret: async (target) => (await loadGitHubPart(() => import('../github/secrets-api.js'))).prepareSecret(target, guarded),
     trackingIssue: async (target) => (await loadGitHubPart(() => import('../github/issues-api.js'))).openIssueTracker(target, guarded),

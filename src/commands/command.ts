@@ -12,12 +12,15 @@ import type { LogEntry } from '../report/log-record.js';
 import type { Log } from '../report/log.js';
 import type { ArrayFile, OutputSink } from '../report/outputs.js';
 import type { SuprSendClient } from '../suprsend/client.js';
+import type { SigningKeyClient } from '../suprsend/signing-keys.js';
 
 export type Env = Record<string, string | undefined>;
 
 export interface CommandContext {
   /** The one workspace's client, for commands that cover one (settings guarantee exactly one slug). */
   client: SuprSendClient;
+  /** The one workspace's signing keys ('key-type: signing-key'). */
+  signingKeys: () => SigningKeyClient;
   /** The covered workspaces: the slugs given, or the account's, listed once. */
   workspaceSlugs: () => Promise<string[]>;
   /** Every workspace of the account, listed once when first asked (for "did you mean"). */

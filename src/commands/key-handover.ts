@@ -69,7 +69,10 @@ export async function checkBeforeMinting(target: SecretTarget, context: Pick<Com
 
 export interface NewKeyHandOver {
   keyId: string;
-  client: SuprSendClient;
+  /** Undoes the new key after a failure before the commit point (an API key disabled, a signing key deleted), and words what became of it. */
+  rollBack: (error: unknown) => Promise<ActionError>;
+  /** How to undo it by hand ("disable key … (command 'delete' with key-id …)"), for when the secret's write is unknown. */
+  undoByHand: string;
   /** Checks that the key works before anything depends on it (the hub); a failure rolls it back. */
   verify?: () => Promise<void>;
   /** Stores the secret, when asked; returns where it now holds the key (the commit point), or undefined. */
@@ -86,24 +89,24 @@ export async function handOverNewKey(h: NewKeyHandOver): Promise<void> {
     heldBy = await h.store();
     h.publish();
   } catch (error) {
-    if (error instanceof SecretWriteUnknown) throw unknownWrite(h.keyId, error);
+    if (error instanceof SecretWriteUnknown) throw unknownWrite(h.keyId, h.undoByHand, error);
     if (heldBy !== undefined) {
       throw new ActionError(
         `${describeError(error)} The new key ${h.keyId} stays active: ${heldBy} holds it, and this step never disables a key a secret holds.`
       );
     }
-    throw await rollBackNewKey(h.client, h.keyId, error);
+    throw await h.rollBack(error);
   }
 }
 
-function unknownWrite(keyId: string, unknown: SecretWriteUnknown): ActionError {
+function unknownWrite(keyId: string, undoByHand: string, unknown: SecretWriteUnknown): ActionError {
   const where = unknown.lost.target.name;
   const readBack = unknown.readBack === undefined ? 'its answer had no updated_at' : describeError(unknown.readBack);
   return new ActionError(
     `${describeError(unknown.lost)} So the new key ${keyId} was not disabled: the secret may hold it now. ` +
       `Reading the secret back to settle it failed too (${readBack}). ` +
       `Check when secret ${where} was last updated (Settings → Secrets and variables → Actions, or \`gh secret list\`): ` +
-      `if just now, it holds key ${keyId} and nothing is lost; if not, disable key ${keyId} (command 'delete' with key-id ${keyId}) and run again.`
+      `if just now, it holds key ${keyId} and nothing is lost; if not, ${undoByHand} and run again.`
   );
 }
 

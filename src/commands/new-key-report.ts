@@ -25,8 +25,8 @@ export function tellNewKey(key: ApiKey, workspace: string, stored: Stored | unde
 }
 
 /** The summary's sentence on where the secret is (HTML, for a paragraph). */
-export function newKeyNote(stored: Stored | undefined): string {
+export function newKeyNote(stored: Stored | undefined, output: 'api-key' | 'private-key' = 'api-key'): string {
   const where =
     stored === undefined ? '' : ` Stored as ${text(stored.where)}.${stored.notice === undefined ? '' : ` ${text(stored.notice)}`}`;
-  return `The secret is in the step output <code>api-key</code> (masked in logs).${where}`;
+  return `The secret is in the step output <code>${output}</code> (masked in logs).${where}`;
 }

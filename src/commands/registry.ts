@@ -1,4 +1,4 @@
-/** Every command, by name: the one list to extend when adding a command. */
+/** Every command, by name and key type: the one list to extend when adding a command or a kind of key. */
 import { ActionError } from '../errors.js';
 import { describeError } from '../report/explain.js';
 import type { CommandContext, CommandDefinition, CommandOutcome, RenderContext, Rendering, StepPort } from './command.js';
@@ -7,32 +7,51 @@ import { createCommand } from './create/index.js';
 import { deleteCommand } from './delete/index.js';
 import { listCommand } from './list/index.js';
 import { rotateCommand } from './rotate/index.js';
+import { signingDeleteCommand } from './signing/delete.js';
+import { signingListCommand } from './signing/list.js';
+import { signingCreateCommand, signingRotateCommand } from './signing/mint.js';
 
-/** The one list: adding a command is a folder and a line here (its settings and outcome types are read off its definition). */
-const DEFINITIONS = {
+/** The API-key commands (key-type: api-key, the default); their settings and outcome types are read off the definitions. */
+const API_KEY = {
   create: createCommand,
   list: listCommand,
   delete: deleteCommand,
   rotate: rotateCommand
 };
 
-type Definitions = typeof DEFINITIONS;
+/** The same commands for the workspace's signing key (key-type: signing-key). */
+const SIGNING_KEY = {
+  create: signingCreateCommand,
+  list: signingListCommand,
+  delete: signingDeleteCommand,
+  rotate: signingRotateCommand
+};
+
+export const KEY_TYPES = ['api-key', 'signing-key'] as const;
+export type KeyType = (typeof KEY_TYPES)[number];
+
 type SettingsOf<D> = D extends CommandDefinition<infer S, infer _R> ? S : never;
-type ResultOf<D> = D extends CommandDefinition<infer _S, infer R> ? R : never;
-type SettingsByCommand = { [K in keyof Definitions]: SettingsOf<Definitions[K]> };
-type ResultByCommand = { [K in keyof Definitions]: ResultOf<Definitions[K]> };
 
-export type CommandName = keyof SettingsByCommand;
-export type CommandSettings = SettingsByCommand[CommandName];
+export type CommandName = keyof typeof API_KEY;
+export type CommandSettings = { [K in CommandName]: SettingsOf<(typeof API_KEY)[K]> | SettingsOf<(typeof SIGNING_KEY)[K]> }[CommandName];
 
-export const COMMANDS: { [K in CommandName]: CommandDefinition<SettingsByCommand[K], ResultByCommand[K]> } = DEFINITIONS;
+export const COMMAND_NAMES = Object.keys(API_KEY) as CommandName[];
 
-export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+/** Any command's definition, as the frame drives it (its own types are checked where it is written). */
+type AnyDefinition = CommandDefinition<CommandSettings, unknown>;
+
+/** The commands of a key type, by name. */
+export function commandsOf(keyType: KeyType): Record<CommandName, AnyDefinition> {
+  return (keyType === 'signing-key' ? SIGNING_KEY : API_KEY) as unknown as Record<CommandName, AnyDefinition>;
+}
+
+function definitionOf(settings: CommandSettings): AnyDefinition {
+  return commandsOf('keyType' in settings ? settings.keyType : 'api-key')[settings.command];
+}
 
 /** Whether the settings may cover several workspaces. */
-export function manyWorkspaces<K extends CommandName>(settings: SettingsByCommand[K] & { command: K }): boolean {
-  const definition: CommandDefinition<SettingsByCommand[K], ResultByCommand[K]> = COMMANDS[settings.command];
-  return definition.manyWorkspaces(settings);
+export function manyWorkspaces(settings: CommandSettings): boolean {
+  return definitionOf(settings).manyWorkspaces(settings);
 }
 
 /** A command that ran: what it did, and how to render that. */
@@ -42,12 +61,8 @@ export interface Ran {
 }
 
 /** Runs the command's whole story (publishing to `step`); an unknown workspace's error names the likely one. */
-export async function runCommand<K extends CommandName>(
-  settings: SettingsByCommand[K] & { command: K },
-  context: CommandContext,
-  step: StepPort
-): Promise<Ran> {
-  const definition: CommandDefinition<SettingsByCommand[K], ResultByCommand[K]> = COMMANDS[settings.command];
+export async function runCommand(settings: CommandSettings, context: CommandContext, step: StepPort): Promise<Ran> {
+  const definition = definitionOf(settings);
   try {
     const outcome = await definition.run(context, settings, step);
     return { outcome, render: (renderContext) => definition.render(outcome, settings, renderContext) };

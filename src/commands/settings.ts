@@ -10,7 +10,7 @@ import { readConnection, readServiceToken, readWorkspaces, type WorkspaceSelecti
 import { boolean, inputReader, oneOf, type InputReader, type ReadInput } from '../inputs/read.js';
 import type { Connection } from '../suprsend/types.js';
 import type { Env } from './command.js';
-import { COMMAND_NAMES, COMMANDS, manyWorkspaces, type CommandName, type CommandSettings } from './registry.js';
+import { COMMAND_NAMES, commandsOf, KEY_TYPES, manyWorkspaces, type CommandName, type CommandSettings, type KeyType } from './registry.js';
 
 export interface Settings {
   connection: Connection;
@@ -26,10 +26,14 @@ export function parseSettings(raw: ReadInput, env: Env, onSecret: (secret: strin
   readGitHubToken(raw, onSecret);
   const input = inputReader(raw);
   const name = oneOf(input.read, 'command', COMMAND_NAMES);
+  const keyType = oneOf(input.read, 'key-type', KEY_TYPES);
   const workspaces = readWorkspaces(input.read);
   const connection = readConnection(input, token);
-  refuseUnreadGuards(name, input);
-  const command = COMMANDS[name].parse(input, env);
+  refuseUnreadGuards(name, keyType, input);
+  if (keyType === 'api-key' && input.isSet('secret-format')) {
+    throw new InputError('secret-format', "only applies with 'key-type: signing-key': an API key is stored as it is.");
+  }
+  const command = commandsOf(keyType)[name].parse(input, env);
   if (!manyWorkspaces(command) && (workspaces.kind === 'all' || workspaces.slugs.length !== 1)) {
     throw new InputError(
       'workspace',
@@ -41,7 +45,7 @@ export function parseSettings(raw: ReadInput, env: Env, onSecret: (secret: strin
     workspaces,
     command,
     summary: boolean(input.read, 'summary'),
-    ignoredInputs: ignoredInputs(name, input)
+    ignoredInputs: ignoredInputs(name, keyType, input)
   };
 }
 
@@ -79,11 +83,15 @@ const WHY_NOT: Partial<Record<CommandName, Partial<Record<(typeof GUARD_INPUTS)[
   list: { 'older-than-days': "; to flag old keys in a listing, use 'max-age-days'" }
 };
 
-function refuseUnreadGuards(name: CommandName, input: InputReader): void {
-  const reads = new Set<string>(COMMANDS[name].inputs);
+function refuseUnreadGuards(name: CommandName, keyType: KeyType, input: InputReader): void {
+  const commands = commandsOf(keyType);
+  const reads = new Set<string>(commands[name].inputs);
   for (const guard of GUARD_INPUTS) {
     if (!input.isSet(guard) || reads.has(guard)) continue;
-    const readers = COMMAND_NAMES.filter((c) => COMMANDS[c].inputs.includes(guard)).map((c) => `'${c}'`);
+    const readers = COMMAND_NAMES.filter((c) => commands[c].inputs.includes(guard)).map((c) => `'${c}'`);
+    if (readers.length === 0) {
+      throw new InputError(guard, `does not apply to signing keys ('key-type: ${keyType}'): remove it here, or use 'key-type: api-key'.`);
+    }
     throw new InputError(
       guard,
       `does not apply to command '${name}'${WHY_NOT[name]?.[guard] ?? ''}. It is read by ${readers.length === 1 ? 'command' : 'commands'} ${readers.join(' and ')}: remove it here, or use ${readers.length === 1 ? 'that command' : 'one of those'}.`
@@ -92,8 +100,11 @@ function refuseUnreadGuards(name: CommandName, input: InputReader): void {
 }
 
 /** Inputs some command reads, set by the user for a command that does not, and that cannot change what it touches. */
-function ignoredInputs(name: CommandName, input: InputReader): InputName[] {
-  const used = new Set<InputName>(COMMANDS[name].inputs);
-  const commandInputs = new Set<InputName>(Object.values(COMMANDS).flatMap((c) => c.inputs));
+function ignoredInputs(name: CommandName, keyType: KeyType, input: InputReader): InputName[] {
+  const commands = commandsOf(keyType);
+  const used = new Set<InputName>(commands[name].inputs);
+  const commandInputs = new Set<InputName>(
+    COMMAND_NAMES.flatMap((c) => commandsOf('api-key')[c].inputs.concat(commandsOf('signing-key')[c].inputs))
+  );
   return [...commandInputs].filter((i) => input.isSet(i) && !used.has(i));
 }

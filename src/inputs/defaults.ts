@@ -19,6 +19,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   summary: 'true',
   'hub-url': DEFAULT_HUB_URL,
   'secret-type': 'actions',
+  'key-type': 'api-key',
+  'secret-format': 'base64',
   'issue-title': DEFAULT_ISSUE_TITLE
 };
 

@@ -7,7 +7,7 @@ import { ActionError } from '../errors.js';
 import { GitHubFailure } from '../github/failure.js';
 import { describeTarget, isIssueTarget, scopeRules, type IssueTarget, type SecretTarget } from '../github/target.js';
 import { TOKEN_ENV } from '../inputs/defaults.js';
-import { SuprSendFailure, type AnswerProblem, type BodyFacts, type FailedRequest } from '../suprsend/failure.js';
+import { SuprSendFailure, type AnswerProblem, type BodyFacts, type FailedRequest, type MadeWords } from '../suprsend/failure.js';
 import { KeyCheckFailure } from '../suprsend/hub.js';
 import { DEFAULT_BASE_URL } from '../suprsend/types.js';
 import { explainIssue } from './explain-issue.js';
@@ -111,26 +111,25 @@ function explainAnswer(
   offset: number | undefined,
   keyId: string | undefined
 ): string {
-  const name = JSON.stringify(r.keyName ?? '');
-  const lookFor = `look for it with command 'list' and name ${name}`;
+  const { thing, secretField, lookFor, remove } = madeWords(r);
   switch (problem) {
     case 'create-not-json':
       return (
         `SuprSend answered HTTP ${status} to ${r.what}, but not with JSON (${describeBody(body)}), so the new key's secret could not be read. ` +
-        `A key may have been created: ${lookFor}, and disable it with command 'delete'. ${baseUrlHint(r)}`
+        `A key may have been created: ${lookFor}, and ${remove}. ${baseUrlHint(r)}`
       );
     case 'create-without-secret':
     case 'create-without-id':
       return (
-        `SuprSend answered HTTP ${status} to ${r.what}, but the answer has no ${problem === 'create-without-secret' ? 'api_key' : 'id'}. ` +
+        `SuprSend answered HTTP ${status} to ${r.what}, but the answer has no ${problem === 'create-without-secret' ? secretField : 'id'}. ` +
         `The key was probably created, and its secret cannot be read again: ${keyId === undefined ? lookFor : `its id is ${keyId}`}; ` +
-        `disable it with command 'delete' and run again.`
+        `${remove} and run again.`
       );
     case 'create-with-bad-id':
       return (
         `SuprSend answered HTTP ${status} to ${r.what} with a key id that is not one (${JSON.stringify(keyId ?? '')}): ` +
         `letters, digits, '-' and '_' only, so that an id can never steer a request elsewhere. The action will not use it. ` +
-        `A key named ${name} was probably created and its secret cannot be read again: disable it in the SuprSend dashboard.`
+        `${thing} was probably created and its secret cannot be read again: ${r.made === undefined ? 'disable' : 'delete'} it in the SuprSend dashboard.`
       );
     case 'not-json':
       return `SuprSend's answer to ${r.what} is not JSON (${describeBody(body)}${body?.snippet ? `: "${body.snippet}"` : ''}). ${baseUrlHint(r)}`;
@@ -144,9 +143,28 @@ function explainAnswer(
 /** A create whose answer was lost may have made a key: say how to find it, and that it was not sent again. */
 function mayHaveCreated(r: FailedRequest): string {
   const name = JSON.stringify(r.keyName ?? '');
+  if (r.made !== undefined) {
+    return (
+      `The request may have reached SuprSend, so a new signing key may exist now (it was not sent again, to avoid a second one): ` +
+      `${r.made.lookFor}, and ${r.made.remove} if you do not want it.`
+    );
+  }
   return (
     `The request may have reached SuprSend, so a key named ${name} may exist now (it was not sent again, to avoid a second key): ` +
     `check with command 'list' and name ${name}, and disable any you do not want with command 'delete'.`
+  );
+}
+
+/** How a failure names the key a create may have made: an API key by its name, another kind by its own words. */
+function madeWords(r: FailedRequest): MadeWords {
+  const name = JSON.stringify(r.keyName ?? '');
+  return (
+    r.made ?? {
+      thing: `A key named ${name}`,
+      secretField: 'api_key',
+      lookFor: `look for it with command 'list' and name ${name}`,
+      remove: "disable it with command 'delete'"
+    }
   );
 }
 

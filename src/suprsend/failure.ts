@@ -15,6 +15,20 @@ export interface FailedRequest {
   timeoutMs: number;
   /** For a create: the name of the key that may now exist. */
   keyName?: string;
+  /** For a create of another kind of key than an API key: how to name it, find it and remove it. */
+  made?: MadeWords;
+}
+
+/** The words for a key a create (or a roll) may have made: an API key's are the default. */
+export interface MadeWords {
+  /** "A signing key": what may now exist. */
+  thing: string;
+  /** The answer's field that holds the secret ("private_key_pem"). */
+  secretField: string;
+  /** How to find it ("look for it with command 'list' and 'key-type: signing-key'"). */
+  lookFor: string;
+  /** How to remove it ("delete it with command 'delete', 'key-type: signing-key' and its uid"). */
+  remove: string;
 }
 
 /** A body described without quoting what may hold a secret. */

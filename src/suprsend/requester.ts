@@ -7,7 +7,7 @@ import type { HttpResponse, Method } from '../net/http.js';
 import { send, SendFailure, type Sent } from '../net/send.js';
 import type { ClientDeps } from './types.js';
 import { apiMessage } from './responses.js';
-import { SuprSendFailure, type FailedRequest } from './failure.js';
+import { SuprSendFailure, type FailedRequest, type MadeWords } from './failure.js';
 import type { Connection } from './types.js';
 
 /** One request: what it is for, and where below the root. */
@@ -18,6 +18,7 @@ export interface Operation {
   body?: unknown;
   what: string;
   keyName?: string;
+  made?: MadeWords;
 }
 
 export class Requester {
@@ -79,7 +80,8 @@ export class Requester {
       ...(this.workspace === undefined ? {} : { workspace: this.workspace }),
       baseUrl,
       timeoutMs,
-      ...(op.keyName === undefined ? {} : { keyName: op.keyName })
+      ...(op.keyName === undefined ? {} : { keyName: op.keyName }),
+      ...(op.made === undefined ? {} : { made: op.made })
     };
   }
 }

@@ -7,7 +7,7 @@
 import { ActionError } from '../errors.js';
 import type { HttpResponse } from '../net/http.js';
 import { secretParts } from '../secret-parts.js';
-import { SuprSendFailure, type FailedRequest } from './failure.js';
+import { SuprSendFailure, type FailedRequest, type MadeWords } from './failure.js';
 import { isPathSegment, showId } from './ids.js';
 import { forEachPage, PagingError } from './paging.js';
 import { Requester, type Operation } from './requester.js';
@@ -36,6 +36,14 @@ export interface NewSigningKey {
 }
 
 const PRIVATE_FIELDS = ['private_key_pem', 'private_key_base64'];
+
+/** How a failure names a signing key a create or a roll may have made. */
+const MADE: MadeWords = {
+  thing: 'A signing key',
+  secretField: 'private_key_pem',
+  lookFor: "look for it with command 'list' and 'key-type: signing-key'",
+  remove: "delete it with command 'delete', 'key-type: signing-key' and its uid"
+};
 
 export class SigningKeyClient {
   private readonly api: Requester;
@@ -80,14 +88,19 @@ export class SigningKeyClient {
 
   /** Creates the workspace's signing key (SuprSend refuses while one is active). */
   async create(): Promise<NewSigningKey> {
-    const op: Operation = { method: 'POST', path: '', what: `create a signing key in workspace '${this.workspace}'` };
+    const op: Operation = { method: 'POST', path: '', what: `create a signing key in workspace '${this.workspace}'`, made: MADE };
     return this.readNew(await this.api.request(op), this.api.failedRequest(op));
   }
 
   /** Rolls the key `uid`: a new active key replaces it, and it becomes 'rolled'. Cannot be undone. */
   async roll(uid: string): Promise<NewSigningKey> {
     this.checkUid(uid, 'roll');
-    const op: Operation = { method: 'POST', path: `${uid}/roll/`, what: `roll signing key ${uid} in workspace '${this.workspace}'` };
+    const op: Operation = {
+      method: 'POST',
+      path: `${uid}/roll/`,
+      what: `roll signing key ${uid} in workspace '${this.workspace}'`,
+      made: MADE
+    };
     return this.readNew(await this.api.request(op), this.api.failedRequest(op));
   }
 

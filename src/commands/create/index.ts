@@ -2,7 +2,7 @@
 import { describeOrigin } from '../../github/origin.js';
 import type { PreparedSecret } from '../../github/secrets-api.js';
 import type { CommandDefinition } from '../command.js';
-import { checkBeforeMinting, handOverNewKey } from '../key-handover.js';
+import { checkBeforeMinting, handOverNewKey, rollBackNewKey } from '../key-handover.js';
 import { outcomeOf, publishOutputs, rendered } from '../outcome.js';
 import { passOnNewKey } from './hand-over.js';
 import { createOutputs, createSummary, tellCreate } from './report.js';
@@ -32,7 +32,8 @@ export const createCommand: CommandDefinition<CreateSettings, CreateResult> = {
       const { hubUrl } = settings;
       await handOverNewKey({
         keyId: key.id,
-        client,
+        rollBack: (error) => rollBackNewKey(client, key.id, error),
+        undoByHand: `disable key ${key.id} (command 'delete' with key-id ${key.id})`,
         ...(hubUrl === undefined
           ? {}
           : {

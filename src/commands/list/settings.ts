@@ -30,8 +30,8 @@ export interface ListSettings {
   unusedGitHubToken: boolean;
 }
 
-export function parseList(input: InputReader, env: Env): ListSettings {
-  const { read, isSet } = input;
+/** When a key is stale ('max-age-days'), and whether stale keys fail the step ('fail-on-stale', which needs it). */
+export function readStaleRule(read: InputReader['read']): { maxAgeDays: number | undefined; failOnStale: boolean } {
   const maxAgeDays = read('max-age-days') === '' ? undefined : decimal(read, 'max-age-days', { min: 0, minExclusive: true, max: 36500 });
   const failOnStale = boolean(read, 'fail-on-stale');
   if (failOnStale && maxAgeDays === undefined) {
@@ -40,6 +40,12 @@ export function parseList(input: InputReader, env: Env): ListSettings {
       "needs 'max-age-days': without it no key is ever stale. Set how many days old makes a key stale, e.g. 90."
     );
   }
+  return { maxAgeDays, failOnStale };
+}
+
+export function parseList(input: InputReader, env: Env): ListSettings {
+  const { read, isSet } = input;
+  const { maxAgeDays, failOnStale } = readStaleRule(read);
   const issue = readIssueTarget(input, env, maxAgeDays);
   if (issue === undefined && isSet('dry-run')) {
     throw new InputError(

@@ -7,7 +7,7 @@
 import { describeOrigin } from '../../github/origin.js';
 import type { PreparedSecret } from '../../github/secrets-api.js';
 import type { CommandDefinition } from '../command.js';
-import { checkBeforeMinting, handOverNewKey, storeNewKey } from '../key-handover.js';
+import { checkBeforeMinting, handOverNewKey, rollBackNewKey, storeNewKey } from '../key-handover.js';
 import { outcomeOf, publishOutputs, rendered } from '../outcome.js';
 import { rotateFinalOutputs, rotateOutputs, rotateSummary, tellRotate } from './report.js';
 import { finishRotation, startRotation, type RotateResult } from './run.js';
@@ -36,7 +36,8 @@ export const rotateCommand: CommandDefinition<RotateSettings, RotateResult> = {
       const { hubUrl } = settings;
       await handOverNewKey({
         keyId: created.key.id,
-        client,
+        rollBack: (error) => rollBackNewKey(client, created.key.id, error),
+        undoByHand: `disable key ${created.key.id} (command 'delete' with key-id ${created.key.id})`,
         ...(hubUrl === undefined
           ? {}
           : {
