@@ -81,6 +81,19 @@ describe('signing keys', () => {
     });
   });
 
+  it('rotate, then GITHUB_OUTPUT cannot be written: the secret is still written, and the error says it holds the private key', async () => {
+    await withGitHub(node, undefined, async (h, gh, env) => {
+      const old = h.mock.credentials.addSigningKey('staging');
+      const result = await h.run({ command: 'rotate', ...STORE }, { env: { ...env, GITHUB_OUTPUT: '/nonexistent-dir/runner-file' } });
+      expect(theError(result)).toMatch(
+        new RegExp(
+          `^Could not write the step outputs to GITHUB_OUTPUT .* The signing key ${old.id} was rolled \\(SuprSend cannot undo a roll\\), and the new key ws_signk_\\w+ is active; repository secret SUPRSEND_SIGNING_KEY in acme/shop holds its private key\\.$`
+        )
+      );
+      expect(gh.secrets.get('acme/shop/SUPRSEND_SIGNING_KEY')).toBe(h.mock.secrets[1]);
+    });
+  });
+
   it('create, then the secret write fails: the new key is deleted again by uid', async () => {
     const fail = (method: string) => (method === 'PUT' ? { status: 422, message: 'Invalid request.' } : undefined);
     await withGitHub(node, fail, async (h, _gh, env) => {

@@ -129,17 +129,38 @@ async function rollAndHandOver(
   const made = await client.roll(active.uid);
   result.made = made;
   result.rolled = true;
-  // A roll cannot be undone: the new private key goes to the outputs first, so it stays reachable whatever follows.
-  publish();
-  if (prepared === undefined) return;
+  // A roll cannot be undone: the new private key goes to the outputs first, so it stays reachable whatever follows;
+  // if even they cannot be written, the secret is still tried, and the error says where the key is, or that it is lost.
+  let unpublished: unknown;
   try {
-    result.stored = await storeNewKey(prepared, secretValue(made, settings));
+    publish();
   } catch (error) {
-    const why = error instanceof SecretWriteUnknown ? `${describeError(error.lost)} (it may have been stored)` : describeError(error);
-    throw new ActionError(
-      `${why} The signing key ${active.id} was rolled (SuprSend cannot undo a roll): the new key ${made.key.id} is active and its private key is ` +
-        `in this step's masked 'private-key' output (PEM) and 'private-key-base64'. Save it from a following step of this job, e.g. ` +
-        `'gh secret set ${prepared.target.name}' with the value \${{ steps.<this step's id>.outputs.private-key-base64 }}, before the job ends: it is shown only once.`
-    );
+    unpublished = error;
   }
+  const rolled = `The signing key ${active.id} was rolled (SuprSend cannot undo a roll), and the new key ${made.key.id} is active`;
+  let storeFailure: unknown;
+  if (prepared !== undefined) {
+    try {
+      result.stored = await storeNewKey(prepared, secretValue(made, settings));
+    } catch (error) {
+      storeFailure = error;
+    }
+  }
+  if (unpublished !== undefined) {
+    const where =
+      result.stored === undefined
+        ? 'its private key is lost: roll it again once the outputs can be written'
+        : `${result.stored.where} holds its private key`;
+    throw new ActionError(`${describeError(unpublished)} ${rolled}; ${where}.`);
+  }
+  if (storeFailure === undefined || prepared === undefined) return;
+  const why =
+    storeFailure instanceof SecretWriteUnknown
+      ? `${describeError(storeFailure.lost)} (it may have been stored)`
+      : describeError(storeFailure);
+  throw new ActionError(
+    `${why} ${rolled}: its private key is ` +
+      `in this step's masked 'private-key' output (PEM) and 'private-key-base64'. Save it from a following step of this job, e.g. ` +
+      `'gh secret set ${prepared.target.name}' with the value \${{ steps.<this step's id>.outputs.private-key-base64 }}, before the job ends: it is shown only once.`
+  );
 }
