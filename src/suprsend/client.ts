@@ -4,12 +4,11 @@
  */
 import { ActionError } from '../errors.js';
 import { quoted } from '../text.js';
-import { SuprSendFailure } from './failure.js';
 import { isPathSegment, showId } from './ids.js';
-import { forEachPage, PagingError } from './paging.js';
 import { Requester, type Operation } from './requester.js';
-import { readCreated, readPage } from './responses.js';
+import { readCreated } from './responses.js';
 import type { ApiKey, ClientDeps, Connection, CreatedKey, DisableResult } from './types.js';
+import { forEachListedPage, workspaceRequester } from './workspace-api.js';
 
 export class SuprSendClient {
   private readonly api: Requester;
@@ -19,8 +18,7 @@ export class SuprSendClient {
     readonly workspace: string,
     private readonly deps: ClientDeps
   ) {
-    if (!isPathSegment(workspace)) throw new ActionError(`Refusing to use workspace ${showId(workspace)}: not a workspace slug.`);
-    this.api = new Requester(connection, deps, `v1/${workspace}/ws_api_key/`, workspace);
+    this.api = workspaceRequester(connection, deps, workspace, 'ws_api_key');
   }
 
   async createKey(name: string, description: string | undefined): Promise<CreatedKey> {
@@ -54,23 +52,10 @@ export class SuprSendClient {
         );
         return false;
       });
-    try {
-      await forEachPage(
-        async (offset, limit) =>
-          readPage(
-            await this.api.request({ ...op, query: { limit: String(limit), offset: String(offset) } }),
-            this.api.failedRequest(op),
-            offset
-          ),
-        (key) => key.id,
-        (keys) => {
-          onKeys(vetted(keys));
-        }
-      );
-    } catch (error) {
-      if (error instanceof PagingError) throw new SuprSendFailure(this.api.failedRequest(op), { kind: 'paging', message: error.message });
-      throw error;
-    }
+    await forEachListedPage(this.api, op, ['api_key'], (listed) => {
+      const keys = listed as ApiKey[];
+      onKeys(vetted(keys));
+    });
   }
 
   /** Disables one key. A key SuprSend does not know (404) is reported, not thrown. */

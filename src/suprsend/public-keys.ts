@@ -8,10 +8,10 @@ import { ActionError } from '../errors.js';
 import type { HttpResponse } from '../net/http.js';
 import { SuprSendFailure, type FailedRequest } from './failure.js';
 import { isPathSegment, showId } from './ids.js';
-import { forEachPage, PagingError } from './paging.js';
 import { Requester, type Operation } from './requester.js';
-import { bodyFacts, isObject, readList } from './responses.js';
+import { bodyFacts, isObject } from './responses.js';
 import type { Actor, ClientDeps, Connection } from './types.js';
+import { forEachListedPage, workspaceRequester } from './workspace-api.js';
 
 export interface PublicKey {
   id: string;
@@ -35,31 +35,18 @@ export class PublicKeyClient {
     readonly workspace: string,
     deps: ClientDeps
   ) {
-    if (!isPathSegment(workspace)) throw new ActionError(`Refusing to use workspace ${showId(workspace)}: not a workspace slug.`);
-    this.api = new Requester(connection, deps, `v1/${workspace}/ws_public_key/`, workspace);
+    this.api = workspaceRequester(connection, deps, workspace, 'ws_public_key');
   }
 
   /** Every public key, values included; an entry whose id could steer a request is left out. */
   async list(): Promise<PublicKey[]> {
     const op: Operation = { method: 'GET', path: '', what: `list the public keys of workspace '${this.workspace}'` };
     const all: PublicKey[] = [];
-    try {
-      await forEachPage(
-        async (offset, limit) => {
-          const response = await this.api.request({ ...op, query: { limit: String(limit), offset: String(offset) } });
-          // The value is not a secret here: nothing is dropped.
-          const page = readList(response, this.api.failedRequest(op), offset, 'id', []);
-          return { items: page.items as PublicKey[], total: page.total };
-        },
-        (key) => key.id,
-        (keys) => {
-          all.push(...keys.filter((key) => isPathSegment(key.id)));
-        }
-      );
-    } catch (error) {
-      if (error instanceof PagingError) throw new SuprSendFailure(this.api.failedRequest(op), { kind: 'paging', message: error.message });
-      throw error;
-    }
+    // The value is not a secret here: nothing is dropped.
+    await forEachListedPage(this.api, op, [], (listed) => {
+      const keys = listed as PublicKey[];
+      all.push(...keys.filter((key) => isPathSegment(key.id)));
+    });
     return all;
   }
 

@@ -35,12 +35,6 @@ export function readCreated(response: HttpResponse, request: FailedRequest, onSe
   return { key: { ...key, id }, secret };
 }
 
-/** One page of a listing: entries with an id (any id; the client vets them), and the total when told. */
-export function readPage(response: HttpResponse, request: FailedRequest, offset: number): Page<ApiKey> {
-  const page = readList(response, request, offset, 'id');
-  return { items: page.items as ApiKey[], total: page.total };
-}
-
 /**
  * A page of any listing (`results` and `meta.count`): every entry must carry `field` as a
  * non-empty string, or the listing cannot be trusted. The `secretFields` (an API key's `api_key`

@@ -9,10 +9,10 @@ import type { HttpResponse } from '../net/http.js';
 import { secretParts } from '../secret-parts.js';
 import { SuprSendFailure, type FailedRequest, type MadeWords } from './failure.js';
 import { isPathSegment, showId } from './ids.js';
-import { forEachPage, PagingError } from './paging.js';
 import { Requester, type Operation } from './requester.js';
-import { bodyFacts, isObject, readList } from './responses.js';
+import { bodyFacts, isObject } from './responses.js';
 import type { Actor, ClientDeps, Connection } from './types.js';
+import { forEachListedPage, workspaceRequester } from './workspace-api.js';
 
 export interface SigningKey {
   id: string;
@@ -53,36 +53,23 @@ export class SigningKeyClient {
     readonly workspace: string,
     private readonly deps: ClientDeps
   ) {
-    if (!isPathSegment(workspace)) throw new ActionError(`Refusing to use workspace ${showId(workspace)}: not a workspace slug.`);
-    this.api = new Requester(connection, deps, `v1/${workspace}/ws_signing_key/`, workspace);
+    this.api = workspaceRequester(connection, deps, workspace, 'ws_signing_key');
   }
 
   /** Every signing key, active and rolled; an entry whose uid could steer a request is skipped with a warning. */
   async list(): Promise<SigningKey[]> {
     const op: Operation = { method: 'GET', path: '', what: `list the signing keys of workspace '${this.workspace}'` };
     const all: SigningKey[] = [];
-    try {
-      await forEachPage(
-        async (offset, limit) => {
-          const response = await this.api.request({ ...op, query: { limit: String(limit), offset: String(offset) } });
-          const page = readList(response, this.api.failedRequest(op), offset, 'id', PRIVATE_FIELDS);
-          return { items: page.items as SigningKey[], total: page.total };
-        },
-        (key) => key.id,
-        (keys) => {
-          for (const key of keys) {
-            if (typeof key.uid === 'string' && isPathSegment(key.uid) && isPathSegment(key.id)) all.push(key);
-            else
-              this.deps.warning(
-                `Skipped a signing key listed in workspace '${this.workspace}' (id ${showId(key.id)}): its uid ${showId(typeof key.uid === 'string' ? key.uid : '')} is not one, and the action never puts such a value in a request.`
-              );
-          }
-        }
-      );
-    } catch (error) {
-      if (error instanceof PagingError) throw new SuprSendFailure(this.api.failedRequest(op), { kind: 'paging', message: error.message });
-      throw error;
-    }
+    await forEachListedPage(this.api, op, PRIVATE_FIELDS, (listed) => {
+      const keys = listed as SigningKey[];
+      for (const key of keys) {
+        if (typeof key.uid === 'string' && isPathSegment(key.uid) && isPathSegment(key.id)) all.push(key);
+        else
+          this.deps.warning(
+            `Skipped a signing key listed in workspace '${this.workspace}' (id ${showId(key.id)}): its uid ${showId(typeof key.uid === 'string' ? key.uid : '')} is not one, and the action never puts such a value in a request.`
+          );
+      }
+    });
     return all;
   }
 
