@@ -51,6 +51,7 @@ async function demo(entry: string): Promise<void> {
   mock.addKey('staging', { name: 'analytics', created_at: new Date(Date.now() - 12 * DAY).toISOString() });
   mock.addKey('production', { name: 'backend', created_at: new Date(Date.now() - 120 * DAY).toISOString() });
   mock.credentials.addSigningKey('staging', { created_at: new Date(Date.now() - 200 * DAY).toISOString() });
+  mock.credentials.addPublicKey('staging', { name: 'web-app' });
 
   // The mock serves the hub's key check too (hub-url), so a rotation checks its new key as it would for real.
   const common = { 'service-token': MOCK_TOKEN, workspace: 'staging', 'base-url': mock.url, 'hub-url': mock.url };
@@ -69,6 +70,10 @@ async function demo(entry: string): Promise<void> {
     {
       title: "Roll the workspace's signing key: its private key only in the masked outputs",
       inputs: { ...common, 'key-type': 'signing-key', command: 'rotate' }
+    },
+    {
+      title: "Rotate the web app's public key (not a secret: its new value is an output)",
+      inputs: { ...common, 'key-type': 'public-key', command: 'rotate', name: 'web-app' }
     },
     {
       title: 'A key for a test job, disabled when the job ends',

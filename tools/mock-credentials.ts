@@ -126,7 +126,11 @@ export class MockCredentials {
 
   private public(workspace: string, method: string, rest: string[], body: string): Answer {
     const list = this.list(this.publicKeys, workspace);
-    if (list.length === 0) this.addPublicKey(workspace, { name: 'default', is_default: true, created_by: null });
+    // Every workspace has its default key, first.
+    if (!list.some((k) => k.is_default)) {
+      const fallback = this.addPublicKey(workspace, { name: 'default', is_default: true, created_by: null });
+      list.unshift(...list.splice(list.indexOf(fallback), 1));
+    }
     if (rest.length === 0 && method === 'GET') return page(list);
     const sent = parseObject(body);
     if (rest.length === 0 && method === 'POST') {

@@ -162,6 +162,22 @@ describe('contract with the OpenAPI description (Prism --errors)', () => {
     expect(result.errors[0]).toMatch(/Workspace 'staging' was not found \(HTTP 404.*'base-url' \(http:\/\/127\.0\.0\.1:\d+\/not-the-api\)/);
   });
 
+  it("signing keys and public keys through dist/: a roll of the documented active key, a public key's rotate and listing", async () => {
+    const rolled = await run({ command: 'rotate', 'key-type': 'signing-key' });
+    expect(rolled.errors).toEqual([]);
+    expect(rolled.stdout).toMatch(/::debug::POST .*\/v1\/staging\/ws_signing_key\/signing_key_exampleUid01\/roll\/ -> 201/);
+    // The roll's answer has no example: Prism makes one from the schema, and the action reads it as the new key.
+    expect(rolled.outputs['private-key']).not.toBe('');
+    expect(rolled.stdout).toContain(`::add-mask::${rolled.outputs['private-key-base64']!}`);
+    expectNoLeak(rolled, [TOKEN]);
+    const listed = await run({ command: 'list', 'key-type': 'public-key' });
+    expect(listed.errors).toEqual([]);
+    expect(listed.outputs.count).toBe('1');
+    const rotated = await run({ command: 'rotate', 'key-type': 'public-key', 'key-id': 'ws_pubk_exampleId02', 'secure-mode': 'on' });
+    expect(rotated.errors).toEqual([]);
+    expect(rotated.stdout).toMatch(/::debug::PATCH .*\/v1\/staging\/ws_public_key\/ws_pubk_exampleId02\/rotate\/ -> 202/);
+  });
+
   it('signing keys and public keys: the clients send the documented requests and read the documented answers', async () => {
     const transport = createTransport('contract-test');
     const masked: string[] = [];

@@ -28,7 +28,9 @@ const reports = [
   'src/commands/new-key-report.ts',
   'src/commands/outcome.ts',
   'src/commands/list/issue-report.ts',
-  'src/commands/signing/report.ts'
+  'src/commands/signing/report.ts',
+  'src/commands/public/mint.ts',
+  'src/commands/credential-outputs.ts'
 ]
   .map((f) => readFileSync(f, 'utf8'))
   .join('\n');
@@ -79,7 +81,8 @@ describe('action.yml', () => {
         'issue',
         'issue-title',
         'key-type',
-        'secret-format'
+        'secret-format',
+        'secure-mode'
       ].sort()
     );
     expect(Object.keys(action.outputs).sort()).toEqual(
@@ -99,7 +102,8 @@ describe('action.yml', () => {
         'issue-number',
         'issue-url',
         'private-key',
-        'private-key-base64'
+        'private-key-base64',
+        'public-key'
       ].sort()
     );
   });

@@ -96,8 +96,10 @@ describe('parseSettings over arbitrary input (property-based)', () => {
           expect(Number.isInteger(command.selection.keep) && command.selection.keep >= 0).toBe(true);
           expect(command.selection.name !== undefined || command.selection.olderThanDays !== undefined).toBe(true);
         }
-        if (command.command === 'list' && command.maxAgeDays !== undefined) expect(command.maxAgeDays).toBeGreaterThan(0);
-        if (command.command === 'create' && command.secret) expect(command.secret.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
+        if (command.command === 'list' && 'maxAgeDays' in command && command.maxAgeDays !== undefined)
+          expect(command.maxAgeDays).toBeGreaterThan(0);
+        if (command.command === 'create' && 'secret' in command && command.secret)
+          expect(command.secret.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
       }),
       { numRuns: 3000 }
     );

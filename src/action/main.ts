@@ -29,6 +29,7 @@ export async function main(deps: Deps): Promise<void> {
         return session.client();
       },
       signingKeys: session.signingKeys,
+      publicKeys: session.publicKeys,
       clientFor: session.clientFor,
       workspaceSlugs: session.workspaceSlugs,
       accountWorkspaces: session.accountWorkspaces,

@@ -12,6 +12,7 @@ import { limitInFlight, MAX_IN_FLIGHT } from '../net/limit.js';
 import type { Log } from '../report/log.js';
 import { SuprSendClient } from '../suprsend/client.js';
 import { SigningKeyClient } from '../suprsend/signing-keys.js';
+import { PublicKeyClient } from '../suprsend/public-keys.js';
 import type { ClientDeps } from '../suprsend/types.js';
 import { verifyKey } from '../suprsend/hub.js';
 import { listWorkspaces } from '../suprsend/workspaces.js';
@@ -24,6 +25,8 @@ export interface Session {
   client: () => SuprSendClient;
   /** The same workspace's signing keys. */
   signingKeys: () => SigningKeyClient;
+  /** The same workspace's public keys. */
+  publicKeys: () => PublicKeyClient;
   clientFor: (workspace: string) => SuprSendClient;
   workspaceSlugs: () => Promise<string[]>;
   accountWorkspaces: () => Promise<string[]>;
@@ -77,6 +80,7 @@ export function openSession(deps: Deps, log: Log): Session {
     clientFor,
     client: () => clientFor(onlyWorkspace()),
     signingKeys: () => new SigningKeyClient(settings.connection, onlyWorkspace(), clientDeps),
+    publicKeys: () => new PublicKeyClient(settings.connection, onlyWorkspace(), clientDeps),
     // Loaded on demand, with Octokit and the sealed box: other runs should not pay for them.
     prepareSecret: async (target) => (await loadGitHubPart(() => import('../github/secrets-api.js'))).prepareSecret(target, guarded),
     trackingIssue: async (target) => (await loadGitHubPart(() => import('../github/issues-api.js'))).openIssueTracker(target, guarded),

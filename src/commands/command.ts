@@ -13,6 +13,7 @@ import type { Log } from '../report/log.js';
 import type { ArrayFile, OutputSink } from '../report/outputs.js';
 import type { SuprSendClient } from '../suprsend/client.js';
 import type { SigningKeyClient } from '../suprsend/signing-keys.js';
+import type { PublicKeyClient } from '../suprsend/public-keys.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -21,6 +22,8 @@ export interface CommandContext {
   client: SuprSendClient;
   /** The one workspace's signing keys ('key-type: signing-key'). */
   signingKeys: () => SigningKeyClient;
+  /** The one workspace's public keys ('key-type: public-key'). */
+  publicKeys: () => PublicKeyClient;
   /** The covered workspaces: the slugs given, or the account's, listed once. */
   workspaceSlugs: () => Promise<string[]>;
   /** Every workspace of the account, listed once when first asked (for "did you mean"). */

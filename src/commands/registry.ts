@@ -10,6 +10,8 @@ import { rotateCommand } from './rotate/index.js';
 import { signingDeleteCommand } from './signing/delete.js';
 import { signingListCommand } from './signing/list.js';
 import { signingCreateCommand, signingRotateCommand } from './signing/mint.js';
+import { publicDeleteCommand, publicListCommand } from './public/list-delete.js';
+import { publicCreateCommand, publicRotateCommand } from './public/mint.js';
 
 /** The API-key commands (key-type: api-key, the default); their settings and outcome types are read off the definitions. */
 const API_KEY = {
@@ -27,13 +29,23 @@ const SIGNING_KEY = {
   rotate: signingRotateCommand
 };
 
-export const KEY_TYPES = ['api-key', 'signing-key'] as const;
+/** The same commands for the workspace's public keys (key-type: public-key). */
+const PUBLIC_KEY = {
+  create: publicCreateCommand,
+  list: publicListCommand,
+  delete: publicDeleteCommand,
+  rotate: publicRotateCommand
+};
+
+export const KEY_TYPES = ['api-key', 'signing-key', 'public-key'] as const;
 export type KeyType = (typeof KEY_TYPES)[number];
 
 type SettingsOf<D> = D extends CommandDefinition<infer S, infer _R> ? S : never;
 
 export type CommandName = keyof typeof API_KEY;
-export type CommandSettings = { [K in CommandName]: SettingsOf<(typeof API_KEY)[K]> | SettingsOf<(typeof SIGNING_KEY)[K]> }[CommandName];
+export type CommandSettings = {
+  [K in CommandName]: SettingsOf<(typeof API_KEY)[K]> | SettingsOf<(typeof SIGNING_KEY)[K]> | SettingsOf<(typeof PUBLIC_KEY)[K]>;
+}[CommandName];
 
 export const COMMAND_NAMES = Object.keys(API_KEY) as CommandName[];
 
@@ -42,7 +54,8 @@ type AnyDefinition = CommandDefinition<CommandSettings, unknown>;
 
 /** The commands of a key type, by name. */
 export function commandsOf(keyType: KeyType): Record<CommandName, AnyDefinition> {
-  return (keyType === 'signing-key' ? SIGNING_KEY : API_KEY) as unknown as Record<CommandName, AnyDefinition>;
+  const commands = { 'api-key': API_KEY, 'signing-key': SIGNING_KEY, 'public-key': PUBLIC_KEY }[keyType];
+  return commands as unknown as Record<CommandName, AnyDefinition>;
 }
 
 function definitionOf(settings: CommandSettings): AnyDefinition {

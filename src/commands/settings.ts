@@ -30,7 +30,7 @@ export function parseSettings(raw: ReadInput, env: Env, onSecret: (secret: strin
   const workspaces = readWorkspaces(input.read);
   const connection = readConnection(input, token);
   refuseUnreadGuards(name, keyType, input);
-  if (keyType === 'api-key' && input.isSet('secret-format')) {
+  if (keyType !== 'signing-key' && input.isSet('secret-format')) {
     throw new InputError('secret-format', "only applies with 'key-type: signing-key': an API key is stored as it is.");
   }
   const command = commandsOf(keyType)[name].parse(input, env);
@@ -90,7 +90,8 @@ function refuseUnreadGuards(name: CommandName, keyType: KeyType, input: InputRea
     if (!input.isSet(guard) || reads.has(guard)) continue;
     const readers = COMMAND_NAMES.filter((c) => commands[c].inputs.includes(guard)).map((c) => `'${c}'`);
     if (readers.length === 0) {
-      throw new InputError(guard, `does not apply to signing keys ('key-type: ${keyType}'): remove it here, or use 'key-type: api-key'.`);
+      const kind = keyType === 'public-key' ? 'public keys' : 'signing keys';
+      throw new InputError(guard, `does not apply to ${kind} ('key-type: ${keyType}'): remove it here, or use 'key-type: api-key'.`);
     }
     throw new InputError(
       guard,

@@ -6,6 +6,7 @@
 import { ActionError } from '../../errors.js';
 import type { SigningKey } from '../../suprsend/signing-keys.js';
 import type { CommandDefinition } from '../command.js';
+import { deletedOutputs } from '../credential-outputs.js';
 import { outcomeOf, publishOutputs, rendered } from '../outcome.js';
 import { parseSigningDelete, SIGNING_DELETE_INPUTS, type SigningDeleteSettings } from './settings.js';
 
@@ -30,9 +31,8 @@ export const signingDeleteCommand: CommandDefinition<SigningDeleteSettings, Sign
       );
     }
     const deleted = !settings.dryRun && (await client.delete(key.uid)) === 'deleted';
-    publishOutputs(step, [workspace], ({ setOutput }) => {
-      setOutput('planned-key-ids', JSON.stringify([key.id]));
-      setOutput('deleted-key-ids', JSON.stringify(deleted ? [key.id] : []));
+    publishOutputs(step, [workspace], (sink) => {
+      deletedOutputs(key.id, deleted, sink);
     });
     return outcomeOf([workspace], { workspace, key, deleted }, [], settings.dryRun);
   },

@@ -7,6 +7,7 @@ import { table, text } from '../../report/summary.js';
 import { isOlderThan } from '../../suprsend/keys.js';
 import type { SigningKey } from '../../suprsend/signing-keys.js';
 import type { CommandDefinition } from '../command.js';
+import { listingOutputs } from '../credential-outputs.js';
 import { outcomeOf, publishOutputs, rendered } from '../outcome.js';
 import { textTable } from '../../report/log-table.js';
 import { KEY_HEADERS, keyRow } from './report.js';
@@ -30,12 +31,9 @@ export const signingListCommand: CommandDefinition<SigningListSettings, SigningL
     const { maxAgeDays } = settings;
     const stale = maxAgeDays === undefined ? [] : keys.filter((k) => k.status === 'active' && isOlderThan(k, maxAgeDays, context.now));
     const file = context.openArrayFile();
-    file.append(workspace, JSON.stringify(keys.map((k) => ({ ...k, workspace }))).slice(1, -1));
-    publishOutputs(step, [workspace], ({ setOutput }) => {
-      // Named by the action, never by a slug the server sent.
-      setOutput('keys-file', file.save('suprsend-keys.json', [workspace]).path);
-      setOutput('keys', file.read());
-      setOutput('count', String(keys.length));
+    publishOutputs(step, [workspace], (sink) => {
+      listingOutputs(file, workspace, keys, sink);
+      const { setOutput } = sink;
       setOutput('stale-count', String(stale.length));
       setOutput('stale-key-ids', JSON.stringify(stale.map((k) => k.id)));
     });
