@@ -75,6 +75,27 @@ describe('public keys', () => {
     });
   });
 
+  it('list in a production workspace: a key with secure mode off gets a warning and is marked; in staging it does not', async () => {
+    await withMock(node, {}, async (h) => {
+      const open = h.mock.credentials.addPublicKey('production', { name: 'web' });
+      h.mock.credentials.addPublicKey('production', { name: 'app', is_secure_mode_enabled: true });
+      const result = await h.run({ command: 'list', ...PUBLIC, workspace: 'production' });
+      expect(result.exitCode).toBe(0);
+      // The default key and "web" have secure mode off; "app" has it on.
+      expect(result.warnings).toHaveLength(2);
+      expect(result.warnings[1]).toMatch(
+        new RegExp(
+          `^Public key "web" \\(${open.id}\\) in production workspace 'production' has secure mode off: SuprSend accepts it without a signed user token`
+        )
+      );
+      expect(result.summary).toContain('off ⚠️');
+      h.mock.credentials.addPublicKey('staging', { name: 'web' });
+      const staging = await h.run({ command: 'list', ...PUBLIC });
+      expect(staging.warnings).toEqual([]);
+      expect(staging.summary).not.toContain('⚠️');
+    });
+  });
+
   it("inputs: 'max-age-days' does not apply to public keys; rotate takes 'key-id' or 'name', not both", async () => {
     await withMock(node, {}, async (h) => {
       expect(theError(await h.run({ command: 'list', ...PUBLIC, 'max-age-days': '90' }))).toBe(

@@ -33,6 +33,7 @@ export async function main(deps: Deps): Promise<void> {
       clientFor: session.clientFor,
       workspaceSlugs: session.workspaceSlugs,
       accountWorkspaces: session.accountWorkspaces,
+      workspaceMode: session.workspaceMode,
       log,
       openArrayFile: () => {
         const file = redactedArrayFile(deps.createArrayFile(), log);

@@ -15,7 +15,7 @@ import { SigningKeyClient } from '../suprsend/signing-keys.js';
 import { PublicKeyClient } from '../suprsend/public-keys.js';
 import type { ClientDeps } from '../suprsend/types.js';
 import { verifyKey } from '../suprsend/hub.js';
-import { listWorkspaces } from '../suprsend/workspaces.js';
+import { listWorkspaces, type Workspace } from '../suprsend/workspaces.js';
 import { USER_AGENT } from '../version.js';
 import type { Deps } from './deps.js';
 
@@ -30,6 +30,8 @@ export interface Session {
   clientFor: (workspace: string) => SuprSendClient;
   workspaceSlugs: () => Promise<string[]>;
   accountWorkspaces: () => Promise<string[]>;
+  /** A workspace's mode ('production', …) as the account's listing says, when it does. */
+  workspaceMode: (slug: string) => Promise<string | undefined>;
   /** GitHub's side of a secret write, asked before a key is minted (src/github/secrets-api.ts). */
   prepareSecret: (target: SecretTarget) => Promise<PreparedSecret>;
   /** The hub's check of a new key, under the connection's deadline and retries. */
@@ -73,8 +75,9 @@ export function openSession(deps: Deps, log: Log): Session {
     if (only === undefined) throw new ActionError('This command covers exactly one workspace.');
     return only;
   };
-  let listed: Promise<string[]> | undefined;
-  const accountWorkspaces = (): Promise<string[]> => (listed ??= listWorkspaces(settings.connection, clientDeps));
+  let listed: Promise<Workspace[]> | undefined;
+  const account = (): Promise<Workspace[]> => (listed ??= listWorkspaces(settings.connection, clientDeps));
+  const accountWorkspaces = async (): Promise<string[]> => (await account()).map((w) => w.slug);
   return {
     settings,
     clientFor,
@@ -85,6 +88,7 @@ export function openSession(deps: Deps, log: Log): Session {
     prepareSecret: async (target) => (await loadGitHubPart(() => import('../github/secrets-api.js'))).prepareSecret(target, guarded),
     trackingIssue: async (target) => (await loadGitHubPart(() => import('../github/issues-api.js'))).openIssueTracker(target, guarded),
     accountWorkspaces,
+    workspaceMode: async (slug) => (await account()).find((w) => w.slug === slug)?.mode,
     verifyKey: (secret, hubUrl) => verifyKey(secret, { hubUrl, timeoutMs: guarded.timeoutMs, retries: guarded.retries }, guarded),
     workspaceSlugs: () => (workspaces.kind === 'all' ? accountWorkspaces() : Promise.resolve(workspaces.slugs))
   };

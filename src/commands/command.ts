@@ -28,6 +28,8 @@ export interface CommandContext {
   workspaceSlugs: () => Promise<string[]>;
   /** Every workspace of the account, listed once when first asked (for "did you mean"). */
   accountWorkspaces: () => Promise<string[]>;
+  /** A workspace's mode ('production', …) as the account's listing says, when it does. */
+  workspaceMode: (slug: string) => Promise<string | undefined>;
   clientFor: (workspace: string) => SuprSendClient;
   log: Log;
   /** A JSON array file written while it is made (the keys file), redacted; removed if the step fails. */

@@ -15,20 +15,30 @@ import type { Connection } from './types.js';
 /** SuprSend's CLI asks for 50 a page. */
 const WORKSPACE_PAGE = 50;
 
-export async function listWorkspaces(connection: Connection, deps: ClientDeps): Promise<string[]> {
+/** A workspace of the account: its slug, and its `mode` ('production', 'staging', …) when the listing says. */
+export interface Workspace {
+  slug: string;
+  mode: string | undefined;
+}
+
+export async function listWorkspaces(connection: Connection, deps: ClientDeps): Promise<Workspace[]> {
   const api = new Requester(connection, deps, 'v1/workspace/', undefined);
   const op: Operation = { method: 'GET', path: '', what: "list the account's workspaces" };
-  let all: { slug: string }[];
+  let all: Workspace[];
   try {
     all = await fetchAllPages(
-      async (offset, limit): Promise<Page<{ slug: string }>> => {
+      async (offset, limit): Promise<Page<Workspace>> => {
         const page = readList(
           await api.request({ ...op, query: { limit: String(limit), offset: String(offset) } }),
           api.failedRequest(op),
           offset,
           'slug'
         );
-        return { items: page.items.map((item) => ({ slug: item.slug as string })), total: page.total };
+        const items = page.items.map((item) => ({
+          slug: item.slug as string,
+          mode: typeof item.mode === 'string' ? item.mode : undefined
+        }));
+        return { items, total: page.total };
       },
       (workspace) => workspace.slug,
       { pageSize: WORKSPACE_PAGE }
@@ -37,8 +47,9 @@ export async function listWorkspaces(connection: Connection, deps: ClientDeps): 
     if (error instanceof PagingError) throw new SuprSendFailure(api.failedRequest(op), { kind: 'paging', message: error.message });
     throw error;
   }
-  return all.flatMap(({ slug }) => {
-    if (isPathSegment(slug)) return [slug];
+  return all.flatMap((workspace) => {
+    const { slug } = workspace;
+    if (isPathSegment(slug)) return [workspace];
     deps.warning(`Skipped a workspace the account lists: its slug ${showId(slug)} is not one (letters, digits, '-' and '_').`);
     return [];
   });

@@ -4,6 +4,7 @@
  * workspace's default key is refused (what SuprSend does with it is not documented).
  */
 import { ActionError } from '../../errors.js';
+import { describeError } from '../../report/explain.js';
 import { textTable } from '../../report/log-table.js';
 import { tellLines } from '../../report/log.js';
 import { code, table, text } from '../../report/summary.js';
@@ -20,16 +21,26 @@ import {
   type PublicListSettings
 } from './settings.js';
 
-const row = (k: PublicKey): string[] => [
+/** In a production workspace, a key without secure mode lets anyone who has it act as any user: flagged. */
+const exposed = (k: PublicKey, production: boolean): boolean => production && k.is_secure_mode_enabled !== true;
+
+const row = (k: PublicKey, production: boolean): string[] => [
   k.name ?? '',
   k.id,
   k.api_key ?? '',
   k.is_default === true ? 'yes' : '',
-  k.is_secure_mode_enabled === true ? 'on' : 'off'
+  k.is_secure_mode_enabled === true ? 'on' : exposed(k, production) ? 'off ⚠️' : 'off'
 ];
 const HEADERS = ['Name', 'Key id', 'Value', 'Default', 'Secure mode'];
 
-export const publicListCommand: CommandDefinition<PublicListSettings, { workspace: string; keys: PublicKey[] }> = {
+export interface PublicListResult {
+  workspace: string;
+  keys: PublicKey[];
+  /** Whether the account's listing says the workspace's mode is 'production' (false when it could not be read). */
+  production: boolean;
+}
+
+export const publicListCommand: CommandDefinition<PublicListSettings, PublicListResult> = {
   inputs: PUBLIC_LIST_INPUTS,
   manyWorkspaces: () => false,
   parse: parsePublicList,
@@ -37,11 +48,17 @@ export const publicListCommand: CommandDefinition<PublicListSettings, { workspac
     const client = context.publicKeys();
     const { workspace } = client;
     const keys = (await client.list()).filter((k) => k.is_deleted !== true);
+    let production = false;
+    try {
+      production = (await context.workspaceMode(workspace)) === 'production';
+    } catch (error) {
+      context.log.debug(`The workspace's mode could not be read, so keys without secure mode are not flagged: ${describeError(error)}`);
+    }
     const file = context.openArrayFile();
     publishOutputs(step, [workspace], (sink) => {
       listingOutputs(file, workspace, keys, sink);
     });
-    return outcomeOf([workspace], { workspace, keys }, []);
+    return outcomeOf([workspace], { workspace, keys, production }, []);
   },
   render: ({ result: r }, _settings, context) =>
     rendered(
@@ -49,7 +66,19 @@ export const publicListCommand: CommandDefinition<PublicListSettings, { workspac
       (log) => {
         log.info(`${r.keys.length} public ${r.keys.length === 1 ? 'key' : 'keys'} in workspace '${r.workspace}'.`);
         if (r.keys.length > 0)
-          tellLines(log, `The ${r.keys.length} public keys`, textTable([HEADERS.map((h) => h.toUpperCase()), ...r.keys.map(row)]));
+          tellLines(
+            log,
+            `The ${r.keys.length} public keys`,
+            textTable([HEADERS.map((h) => h.toUpperCase()), ...r.keys.map((k) => row(k, r.production))])
+          );
+        for (const key of r.keys.filter((k) => exposed(k, r.production))) {
+          log.warning(
+            `Public key ${JSON.stringify(key.name ?? '')} (${key.id}) in production workspace '${r.workspace}' has secure mode off: ` +
+              'SuprSend accepts it without a signed user token, so anyone with the key (it ships in your front end) can act as any user. ' +
+              "Once your backend signs user tokens, turn secure mode on in SuprSend's dashboard, or with 'secure-mode: on' when you next create or rotate a public key.",
+            'Public key without secure mode in production'
+          );
+        }
       },
       () =>
         [
@@ -57,7 +86,7 @@ export const publicListCommand: CommandDefinition<PublicListSettings, { workspac
           '',
           table(
             HEADERS,
-            r.keys.map((k) => row(k).map((cell, i) => (i === 1 || i === 2 ? code(cell) : text(cell))))
+            r.keys.map((k) => row(k, r.production).map((cell, i) => (i === 1 || i === 2 ? code(cell) : text(cell))))
           ),
           ''
         ].join('\n')
