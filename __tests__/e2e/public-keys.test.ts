@@ -105,6 +105,9 @@ describe('public keys', () => {
         /^Input 'name': with 'key-type: public-key', 'rotate' takes the key to rotate by 'key-id' or by 'name'/
       );
       expect(h.mock.requests).toEqual([]);
+      // An input this kind of key does not read is named with the kind: with an API key, 'rotate' reads it.
+      const ignored = await h.run({ command: 'list', ...PUBLIC, description: 'x' });
+      expect(ignored.warnings).toEqual(["Input 'description' does nothing with command 'list' and 'key-type: public-key' and is ignored."]);
     });
   });
 });

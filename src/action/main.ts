@@ -22,7 +22,8 @@ export async function main(deps: Deps): Promise<void> {
     const session = openSession(deps, log);
     const { settings } = session;
     for (const input of settings.ignoredInputs) {
-      log.warning(`Input '${input}' does nothing with command '${settings.command.command}' and is ignored.`);
+      const kind = 'keyType' in settings.command ? ` and 'key-type: ${settings.command.keyType}'` : '';
+      log.warning(`Input '${input}' does nothing with command '${settings.command.command}'${kind} and is ignored.`);
     }
     const context: CommandContext = {
       get client() {
