@@ -2,13 +2,12 @@
  * The SuprSend management API for one workspace's API keys: create, list (every page),
  * disable. Retries and errors come from the requester; this checks what comes back.
  */
-import { ActionError } from '../errors.js';
 import { quoted } from '../text.js';
 import { isPathSegment, showId } from './ids.js';
 import { Requester, type Operation } from './requester.js';
 import { readCreated } from './responses.js';
 import type { ApiKey, ClientDeps, Connection, CreatedKey, DisableResult } from './types.js';
-import { forEachListedPage, workspaceRequester } from './workspace-api.js';
+import { deleteOne, forEachListedPage, workspaceRequester } from './workspace-api.js';
 
 export class SuprSendClient {
   private readonly api: Requester;
@@ -60,9 +59,8 @@ export class SuprSendClient {
 
   /** Disables one key. A key SuprSend does not know (404) is reported, not thrown. */
   async disableKey(id: string): Promise<DisableResult> {
-    if (!isPathSegment(id)) throw new ActionError(`Refusing to disable key ${showId(id)}: not a key id (letters, digits, '-' and '_').`);
     const what = `disable key ${id} in workspace '${this.workspace}'`;
-    const response = await this.api.request({ method: 'DELETE', path: `${id}/`, what }, [404]);
-    return response.status === 404 ? 'not-found' : 'disabled';
+    const refusal = `Refusing to disable key ${showId(id)}: not a key id (letters, digits, '-' and '_').`;
+    return (await deleteOne(this.api, id, what, refusal)) === 'deleted' ? 'disabled' : 'not-found';
   }
 }

@@ -9,9 +9,9 @@ import type { HttpResponse } from '../net/http.js';
 import { SuprSendFailure, type FailedRequest } from './failure.js';
 import { isPathSegment, showId } from './ids.js';
 import { Requester, type Operation } from './requester.js';
-import { bodyFacts, isObject } from './responses.js';
+import { isObject, parseCreated } from './responses.js';
 import type { Actor, ClientDeps, Connection } from './types.js';
-import { forEachListedPage, workspaceRequester } from './workspace-api.js';
+import { deleteOne, forEachListedPage, workspaceRequester } from './workspace-api.js';
 
 export interface PublicKey {
   id: string;
@@ -80,12 +80,8 @@ export class PublicKeyClient {
   }
 
   async delete(id: string): Promise<'deleted' | 'not-found'> {
-    this.checkId(id, 'delete');
-    const response = await this.api.request(
-      { method: 'DELETE', path: `${id}/`, what: `delete public key ${id} in workspace '${this.workspace}'` },
-      [404]
-    );
-    return response.status === 404 ? 'not-found' : 'deleted';
+    const refusal = `Refusing to delete public key ${showId(id)}: not a key id (letters, digits, '-' and '_').`;
+    return deleteOne(this.api, id, `delete public key ${id} in workspace '${this.workspace}'`, refusal);
   }
 
   private checkId(id: string, verb: string): void {
@@ -96,17 +92,8 @@ export class PublicKeyClient {
 
 /** A key in an answer: it must have an id that is one, and a value. */
 function readKey(response: HttpResponse, request: FailedRequest): PublicKey {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(response.body);
-  } catch {
-    throw new SuprSendFailure(request, {
-      kind: 'answer',
-      problem: 'create-not-json',
-      status: response.status,
-      body: bodyFacts(response, true)
-    });
-  }
+  // A public key is not a secret: a body that is not JSON may be quoted.
+  const parsed = parseCreated(response, request, true);
   const id = isObject(parsed) && typeof parsed.id === 'string' ? parsed.id : undefined;
   if (id === undefined || id === '')
     throw new SuprSendFailure(request, { kind: 'answer', problem: 'create-without-id', status: response.status });

@@ -14,15 +14,10 @@ import type { ApiKey, CreatedKey } from './types.js';
  * before anything else can fail and print.
  */
 export function readCreated(response: HttpResponse, request: FailedRequest, onSecret: (secret: string) => void): CreatedKey {
-  const fail = (problem: AnswerProblem, keyId?: string, body?: BodyFacts): SuprSendFailure =>
-    new SuprSendFailure(request, { kind: 'answer', problem, status: response.status, keyId, body });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(response.body);
-  } catch {
-    // Never quote this body: it may hold the secret.
-    throw fail('create-not-json', undefined, bodyFacts(response, false));
-  }
+  const fail = (problem: AnswerProblem, keyId?: string): SuprSendFailure =>
+    new SuprSendFailure(request, { kind: 'answer', problem, status: response.status, keyId });
+  // Never quote this body: it may hold the secret.
+  const parsed = parseCreated(response, request, false);
   const secret = isObject(parsed) && typeof parsed.api_key === 'string' && parsed.api_key !== '' ? parsed.api_key : undefined;
   if (secret !== undefined) onSecret(secret);
   const id = isObject(parsed) && typeof parsed.id === 'string' && parsed.id !== '' ? parsed.id : undefined;
@@ -33,6 +28,23 @@ export function readCreated(response: HttpResponse, request: FailedRequest, onSe
   // Only the 'api-key' output may carry the secret: a preview that holds it is no preview.
   if (typeof key.masked_api_key === 'string' && key.masked_api_key.includes(secret)) delete key.masked_api_key;
   return { key: { ...key, id }, secret };
+}
+
+/**
+ * The JSON of the answer to a create (or a roll, a rotate); a body that is not JSON is a failure
+ * ('create-not-json'), its start quoted only when `mayQuote` (never where it may hold a secret).
+ */
+export function parseCreated(response: HttpResponse, request: FailedRequest, mayQuote: boolean): unknown {
+  try {
+    return JSON.parse(response.body) as unknown;
+  } catch {
+    throw new SuprSendFailure(request, {
+      kind: 'answer',
+      problem: 'create-not-json',
+      status: response.status,
+      body: bodyFacts(response, mayQuote)
+    });
+  }
 }
 
 /**

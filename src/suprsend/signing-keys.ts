@@ -10,9 +10,9 @@ import { secretParts } from '../secret-parts.js';
 import { SuprSendFailure, type FailedRequest, type MadeWords } from './failure.js';
 import { isPathSegment, showId } from './ids.js';
 import { Requester, type Operation } from './requester.js';
-import { bodyFacts, isObject } from './responses.js';
+import { isObject, parseCreated } from './responses.js';
 import type { Actor, ClientDeps, Connection } from './types.js';
-import { forEachListedPage, workspaceRequester } from './workspace-api.js';
+import { deleteOne, forEachListedPage, workspaceRequester } from './workspace-api.js';
 
 export interface SigningKey {
   id: string;
@@ -93,12 +93,8 @@ export class SigningKeyClient {
 
   /** Deletes the key `uid`; one SuprSend does not know (404) is reported, not thrown. */
   async delete(uid: string): Promise<'deleted' | 'not-found'> {
-    this.checkUid(uid, 'delete');
-    const response = await this.api.request(
-      { method: 'DELETE', path: `${uid}/`, what: `delete signing key ${uid} in workspace '${this.workspace}'` },
-      [404]
-    );
-    return response.status === 404 ? 'not-found' : 'deleted';
+    const refusal = `Refusing to delete signing key ${showId(uid)}: not a key uid (letters, digits, '-' and '_').`;
+    return deleteOne(this.api, uid, `delete signing key ${uid} in workspace '${this.workspace}'`, refusal);
   }
 
   private checkUid(uid: string, verb: string): void {
@@ -108,18 +104,8 @@ export class SigningKeyClient {
 
   /** The new key and its private material, masked before anything else is read of the answer. */
   private readNew(response: HttpResponse, request: FailedRequest): NewSigningKey {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(response.body);
-    } catch {
-      // Never quote this body: it holds the private key.
-      throw new SuprSendFailure(request, {
-        kind: 'answer',
-        problem: 'create-not-json',
-        status: response.status,
-        body: bodyFacts(response, false)
-      });
-    }
+    // Never quote this body: it holds the private key.
+    const parsed = parseCreated(response, request, false);
     const field = (name: string): string | undefined =>
       isObject(parsed) && typeof parsed[name] === 'string' && parsed[name] !== '' ? parsed[name] : undefined;
     const pem = field('private_key_pem');

@@ -44,3 +44,13 @@ export async function forEachListedPage(
     throw error;
   }
 }
+
+/**
+ * One DELETE of `{segment}/` (a key's id, a signing key's uid); SuprSend not knowing it (404) is
+ * reported, not thrown. A segment that could steer the request is refused with `refusal`, unsent.
+ */
+export async function deleteOne(api: Requester, segment: string, what: string, refusal: string): Promise<'deleted' | 'not-found'> {
+  if (!isPathSegment(segment)) throw new ActionError(refusal);
+  const response = await api.request({ method: 'DELETE', path: `${segment}/`, what }, [404]);
+  return response.status === 404 ? 'not-found' : 'deleted';
+}
