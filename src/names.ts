@@ -28,6 +28,7 @@ export const INPUT_NAMES = [
   'secret-type',
   'secret-format',
   'secure-mode',
+  'variable-name',
   'github-token',
   'include-deleted',
   'max-age-days',

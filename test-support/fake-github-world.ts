@@ -3,12 +3,14 @@
  * (`@octokit/openapi`; `__tests__/e2e/github-contract.test.ts` checks requests and answers against
  * it): organizations, repositories (names case-insensitive, renames answered with 301/307 to
  * `/repositories/{id}`), environments, a key pair and `key_id` per repository, environment and
- * organization, secrets with their `created_at` / `updated_at`. Sealed boxes are opened with
+ * organization, secrets with their `created_at` / `updated_at`, Actions variables
+ * (`fake-github-variables.ts`), issues (`fake-github-issues.ts`). Sealed boxes are opened with
  * tweetnacl, an implementation independent of the action's.
  */
 import { blake2b } from '@noble/hashes/blake2.js';
 import nacl from 'tweetnacl';
 import { IssueBoard, type IssueOptions } from './fake-github-issues.js';
+import { VariableBoard } from './fake-github-variables.js';
 
 export const GITHUB_TEST_TOKEN = 'ghs_fakeGitHubToken0123456789';
 
@@ -49,6 +51,11 @@ function typePrefix(app: string): string {
   return app === 'dependabot' ? 'dependabot:' : '';
 }
 
+/** A repository's full name by its id ("acme/repo-<id>" for one the fake does not list). */
+function repositoryName(id: number): string {
+  return Object.keys(REPOSITORY_IDS).find((n) => REPOSITORY_IDS[n] === id) ?? `acme/repo-${id}`;
+}
+
 const notFound: Answer = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } };
 
 /** A secret's scope, by the key its secrets are stored under: "acme/shop/", "acme/shop/env:prod/", "org:acme/". */
@@ -67,6 +74,7 @@ export class World {
   readonly orgSecrets = new Map<string, { visibility: string; selected_repository_ids?: number[] }>();
   private readonly keys = new Map<string, { keyPair: nacl.BoxKeyPair; keyId: string }>();
   readonly issues: IssueBoard;
+  readonly variables = new VariableBoard();
 
   constructor(private readonly options: WorldOptions = {}) {
     this.issues = new IssueBoard(options);
@@ -90,6 +98,11 @@ export class World {
     if (head === 'repositories' && rest.length >= 1) {
       const full = Object.keys(REPOSITORY_IDS).find((name) => String(REPOSITORY_IDS[name]) === rest[0]);
       return this.repository(method, full, rest.slice(1), body, query);
+    }
+    if (head === 'orgs' && rest.length >= 3 && rest[1] === 'actions' && rest[2] === 'variables') {
+      const org = ORGANIZATIONS.find((o) => o === rest[0]?.toLowerCase());
+      if (org === undefined) return notFound;
+      return this.variables.answer(method, `org:${org}/`, org, rest.slice(3), body, query, repositoryName);
     }
     if (head === 'orgs' && rest.length >= 4 && isSecretsOf(rest[1], rest[2])) {
       const org = ORGANIZATIONS.find((o) => o === rest[0]?.toLowerCase());
@@ -118,7 +131,7 @@ export class World {
     const perPage = Number(query.get('per_page') ?? 30);
     const page = Number(query.get('page') ?? 1);
     const repositories = ids.slice((page - 1) * perPage, page * perPage).map((id) => {
-      const full = Object.keys(REPOSITORY_IDS).find((n) => REPOSITORY_IDS[n] === id) ?? `acme/repo-${id}`;
+      const full = repositoryName(id);
       return { id, name: full.split('/')[1], full_name: full };
     });
     return { status: 200, body: { total_count: ids.length, repositories } };
@@ -138,6 +151,12 @@ export class World {
     }
     if (rest.length === 0) return method === 'GET' ? { status: 200, body: { id: REPOSITORY_IDS[full], full_name: full } } : notFound;
     if (rest[0] === 'issues') return this.issues.answer(method, full, rest.slice(1), body, query);
+    if (rest[0] === 'actions' && rest[1] === 'variables') {
+      return this.variables.answer(method, `${full}/`, undefined, rest.slice(2), body, query, repositoryName);
+    }
+    if (rest[0] === 'environments' && rest[2] === 'variables' && rest.length >= 3) {
+      return this.variables.answer(method, `${full}/env:${rest[1]}/`, undefined, rest.slice(3), body, query, repositoryName);
+    }
     if (rest.length === 3 && isSecretsOf(rest[0], rest[1])) {
       const type = typePrefix(rest[0]!);
       return this.secret(method, { prefix: `${full}/${type}`, type, keyName: `${full}/${type}` }, rest[2]!, body);

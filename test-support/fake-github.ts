@@ -1,5 +1,5 @@
 /**
- * A fake GitHub REST API for Actions secrets, on loopback: the routes and answers of
+ * A fake GitHub REST API for Actions secrets, variables and issues, on loopback: the routes and answers of
  * `fake-github-world.ts`, behind GitHub's authentication, with faults a test injects
  * (a status, an answer after the write was applied, a reset connection, no answer at all).
  */
@@ -8,6 +8,7 @@ import type { Socket } from 'node:net';
 import { listenOnLoopback } from './util.js';
 import { GITHUB_TEST_TOKEN, World, type Answer, type WorldOptions } from './fake-github-world.js';
 import type { IssueBoard } from './fake-github-issues.js';
+import type { VariableBoard } from './fake-github-variables.js';
 
 export { GITHUB_TEST_TOKEN, openSealedBox, REPOSITORY_IDS } from './fake-github-world.js';
 
@@ -37,6 +38,8 @@ export interface FakeGitHub {
   seedOrgSecret: (org: string, name: string, visibility: string, selected?: number[]) => void;
   /** Every repository's issues and pull requests. */
   issues: IssueBoard;
+  /** Actions variables of every repository, environment and organization. */
+  variables: VariableBoard;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       world.seedOrgSecret(org, name, visibility, selected);
     },
     issues: world.issues,
+    variables: world.variables,
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();

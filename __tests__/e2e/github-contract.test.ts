@@ -28,7 +28,11 @@ interface Description {
 }
 
 /** Answers the fake gives with only the fields the action reads: a repository (id, full_name), a secret's repositories (id, name). */
-const ANSWERED_IN_PART = ['/repos/{owner}/{repo}', '/orgs/{org}/actions/secrets/{secret_name}/repositories'];
+const ANSWERED_IN_PART = [
+  '/repos/{owner}/{repo}',
+  '/orgs/{org}/actions/secrets/{secret_name}/repositories',
+  '/orgs/{org}/actions/variables/{name}/repositories'
+];
 
 let description: Description;
 let ajv: Ajv;
@@ -200,6 +204,27 @@ describe("contract with GitHub's REST description", () => {
       const audit = { command: 'list', 'max-age-days': '90', issue: 'true', 'github-token': GITHUB_TEST_TOKEN };
       expect((await h.run(audit, { env })).exitCode).toBe(1);
       expect(gh.requests.map((r) => r.status)).toEqual([200, 403]);
+      expectKept(gh.requests);
+    });
+  });
+
+  it("a public key's variables: repository (created 201, updated 204), environment, organization with its access read first", async () => {
+    await withGitHub(node, undefined, async (h, gh, env) => {
+      const store = { 'key-type': 'public-key', 'variable-name': 'WEB_KEY', 'github-token': GITHUB_TEST_TOKEN };
+      gh.variables.seed('org:acme/WEB_KEY', 'old', { visibility: 'selected', selected: [101, 102] });
+      expect((await h.run({ ...store, command: 'create', name: 'web' }, { env })).exitCode).toBe(0);
+      expect((await h.run({ ...store, command: 'rotate', name: 'web' }, { env })).exitCode).toBe(0);
+      expect((await h.run({ ...store, command: 'rotate', name: 'web', 'secret-environment': 'prod/eu' }, { env })).exitCode).toBe(0);
+      expect((await h.run({ ...store, command: 'rotate', name: 'web', 'secret-organization': 'acme' }, { env })).exitCode).toBe(0);
+      expect(gh.requests.map((r) => `${r.method} ${r.rawPath} ${r.status}`)).toEqual(
+        expect.arrayContaining([
+          'POST /repos/acme/shop/actions/variables 201',
+          'PATCH /repos/acme/shop/actions/variables/WEB_KEY 204',
+          'POST /repos/acme/shop/environments/prod%2Feu/variables 201',
+          'GET /orgs/acme/actions/variables/WEB_KEY/repositories 200',
+          'PATCH /orgs/acme/actions/variables/WEB_KEY 204'
+        ])
+      );
       expectKept(gh.requests);
     });
   });

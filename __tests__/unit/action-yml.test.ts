@@ -74,6 +74,7 @@ describe('action.yml', () => {
         'secret-visibility',
         'secret-repositories',
         'secret-type',
+        'variable-name',
         'github-token',
         'grace-period',
         'verify-key',

@@ -47,6 +47,7 @@ export async function main(deps: Deps): Promise<void> {
         deps.core.saveState(name, value);
       },
       prepareSecret: session.prepareSecret,
+      prepareVariable: session.prepareVariable,
       writesSummary: settings.summary,
       verifyKey: session.verifyKey,
       trackingIssue: session.trackingIssue

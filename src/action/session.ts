@@ -6,8 +6,9 @@
 import { parseSettings, type Settings } from '../commands/settings.js';
 import { ActionError } from '../errors.js';
 import type { PreparedSecret } from '../github/secrets-api.js';
+import type { PreparedVariable } from '../github/variables-api.js';
 import type { IssueTracker } from '../github/issues-api.js';
-import type { IssueTarget, SecretTarget } from '../github/target.js';
+import type { IssueTarget, SecretTarget, VariableTarget } from '../github/target.js';
 import { limitInFlight, MAX_IN_FLIGHT } from '../net/limit.js';
 import type { Log } from '../report/log.js';
 import { SuprSendClient } from '../suprsend/client.js';
@@ -34,6 +35,8 @@ export interface Session {
   workspaceMode: (slug: string) => Promise<string | undefined>;
   /** GitHub's side of a secret write, asked before a key is minted (src/github/secrets-api.ts). */
   prepareSecret: (target: SecretTarget) => Promise<PreparedSecret>;
+  /** The same for a public key's variable (src/github/variables-api.ts). */
+  prepareVariable: (target: VariableTarget) => Promise<PreparedVariable>;
   /** The hub's check of a new key, under the connection's deadline and retries. */
   verifyKey: (secret: string, hubUrl: URL) => Promise<void>;
   /** The audit's tracking issue, through the same guarded GitHub client. */
@@ -86,6 +89,7 @@ export function openSession(deps: Deps, log: Log): Session {
     publicKeys: () => new PublicKeyClient(settings.connection, onlyWorkspace(), clientDeps),
     // Loaded on demand, with Octokit and the sealed box: other runs should not pay for them.
     prepareSecret: async (target) => (await loadGitHubPart(() => import('../github/secrets-api.js'))).prepareSecret(target, guarded),
+    prepareVariable: async (target) => (await loadGitHubPart(() => import('../github/variables-api.js'))).prepareVariable(target, guarded),
     trackingIssue: async (target) => (await loadGitHubPart(() => import('../github/issues-api.js'))).openIssueTracker(target, guarded),
     accountWorkspaces,
     workspaceMode: async (slug) => (await account()).find((w) => w.slug === slug)?.mode,

@@ -4,8 +4,9 @@
  * same way (`src/action/main.ts`); adding one means a folder here and a line in `registry.ts`.
  */
 import type { PreparedSecret } from '../github/secrets-api.js';
+import type { PreparedVariable } from '../github/variables-api.js';
 import type { IssueTracker } from '../github/issues-api.js';
-import type { IssueTarget, SecretTarget } from '../github/target.js';
+import type { IssueTarget, SecretTarget, VariableTarget } from '../github/target.js';
 import type { InputReader } from '../inputs/read.js';
 import type { InputName } from '../names.js';
 import type { LogEntry } from '../report/log-record.js';
@@ -44,6 +45,8 @@ export interface CommandContext {
    * key is minted, so that a refusal creates nothing in SuprSend.
    */
   prepareSecret: (target: SecretTarget) => Promise<PreparedSecret>;
+  /** The same for a public key's GitHub Actions variable (src/github/variables-api.ts). */
+  prepareVariable: (target: VariableTarget) => Promise<PreparedVariable>;
   /** Whether the step writes a job summary ('summary'): the log points to it only then. */
   writesSummary: boolean;
   /** Checks that a new key works, against SuprSend's hub at `hubUrl` (src/suprsend/hub.ts). */

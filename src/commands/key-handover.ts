@@ -6,9 +6,10 @@
  * unknown is never rolled back either: the secret may hold the key.
  */
 import { ActionError } from '../errors.js';
-import { SecretWriteUnknown } from '../github/failure.js';
+import { StoreWriteUnknown } from '../github/failure.js';
 import type { PreparedSecret } from '../github/secrets-api.js';
-import { scopeRules, type SecretTarget } from '../github/target.js';
+import type { PreparedVariable } from '../github/variables-api.js';
+import { isVariableTarget, scopeRules, type SecretTarget } from '../github/target.js';
 import { describeError } from '../report/explain.js';
 import type { SuprSendClient } from '../suprsend/client.js';
 import type { CommandContext } from './command.js';
@@ -37,18 +38,18 @@ function queuedSecretNotice(prepared: PreparedSecret): string | undefined {
   );
 }
 
-/** Stores the new key's secret where it was prepared to go (the target checked before the key was made). */
-export async function storeNewKey(prepared: PreparedSecret, secret: string): Promise<Stored> {
-  const outcome = await prepared.write(secret);
-  const notice = queuedSecretNotice(prepared);
+/** Stores the new key (a secret, or a public key's variable) where it was prepared to go (the target checked before the key was made). */
+export async function storeNewKey(prepared: PreparedSecret | PreparedVariable, value: string): Promise<Stored> {
+  const outcome = await prepared.write(value);
+  const variable = isVariableTarget(prepared.target);
+  const notice = variable ? undefined : queuedSecretNotice(prepared as PreparedSecret);
+  const readBack = variable ? 'showed the new value there' : 'showed it was updated just now';
   return {
     where: prepared.where,
     ...(notice === undefined ? {} : { notice }),
     ...(prepared.accessNote === undefined ? {} : { accessNote: prepared.accessNote }),
     ...(outcome === 'settled'
-      ? {
-          settled: `GitHub's answer to the write was lost; reading ${prepared.where} back showed it was updated just now, so it holds the new key.`
-        }
+      ? { settled: `GitHub's answer to the write was lost; reading ${prepared.where} back ${readBack}, so it holds the new key.` }
       : {})
   };
 }
@@ -58,12 +59,15 @@ export async function storeNewKey(prepared: PreparedSecret, secret: string): Pro
  * a refusal then leaves nothing behind, and says so.
  */
 export async function checkBeforeMinting(target: SecretTarget, context: Pick<CommandContext, 'prepareSecret'>): Promise<PreparedSecret> {
+  return askGitHubFirst(() => context.prepareSecret(target), 'No key was created');
+}
+
+/** `prepare`, its failure followed by what was left undone (`nothingDone`: "No key was created"). */
+export async function askGitHubFirst<P>(prepare: () => Promise<P>, nothingDone: string): Promise<P> {
   try {
-    return await context.prepareSecret(target);
+    return await prepare();
   } catch (error) {
-    throw new ActionError(
-      `${describeError(error)} No key was created: GitHub is asked before SuprSend, so a refusal leaves nothing behind.`
-    );
+    throw new ActionError(`${describeError(error)} ${nothingDone}: GitHub is asked before SuprSend, so a refusal leaves nothing behind.`);
   }
 }
 
@@ -89,7 +93,7 @@ export async function handOverNewKey(h: NewKeyHandOver): Promise<void> {
     heldBy = await h.store();
     h.publish();
   } catch (error) {
-    if (error instanceof SecretWriteUnknown) throw unknownWrite(h.keyId, h.undoByHand, error);
+    if (error instanceof StoreWriteUnknown) throw unknownWrite(h.keyId, h.undoByHand, error);
     if (heldBy !== undefined) {
       throw new ActionError(
         `${describeError(error)} The new key ${h.keyId} stays active: ${heldBy} holds it, and this step never disables a key a secret holds.`
@@ -99,14 +103,16 @@ export async function handOverNewKey(h: NewKeyHandOver): Promise<void> {
   }
 }
 
-function unknownWrite(keyId: string, undoByHand: string, unknown: SecretWriteUnknown): ActionError {
-  const where = unknown.lost.target.name;
+function unknownWrite(keyId: string, undoByHand: string, unknown: StoreWriteUnknown): ActionError {
+  const { target } = unknown.lost;
   const readBack = unknown.readBack === undefined ? 'its answer had no updated_at' : describeError(unknown.readBack);
+  const noun = isVariableTarget(target) ? 'variable' : 'secret';
+  const check = isVariableTarget(target)
+    ? `Check the value of variable ${target.name} (Settings → Secrets and variables → Actions → Variables, or \`gh variable get ${target.name}\`): if it is the new key's, nothing is lost`
+    : `Check when secret ${target.name} was last updated (Settings → Secrets and variables → Actions, or \`gh secret list\`): if just now, it holds key ${keyId} and nothing is lost`;
   return new ActionError(
-    `${describeError(unknown.lost)} So the new key ${keyId} was not disabled: the secret may hold it now. ` +
-      `Reading the secret back to settle it failed too (${readBack}). ` +
-      `Check when secret ${where} was last updated (Settings → Secrets and variables → Actions, or \`gh secret list\`): ` +
-      `if just now, it holds key ${keyId} and nothing is lost; if not, ${undoByHand} and run again.`
+    `${describeError(unknown.lost)} So the new key ${keyId} was not ${isVariableTarget(target) ? 'deleted' : 'disabled'}: the ${noun} may hold it now. ` +
+      `Reading the ${noun} back to settle it failed too (${readBack}). ${check}; if not, ${undoByHand} and run again.`
   );
 }
 

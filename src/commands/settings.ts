@@ -30,9 +30,7 @@ export function parseSettings(raw: ReadInput, env: Env, onSecret: (secret: strin
   const workspaces = readWorkspaces(input.read);
   const connection = readConnection(input, token);
   refuseUnreadGuards(name, keyType, input);
-  if (keyType !== 'signing-key' && input.isSet('secret-format')) {
-    throw new InputError('secret-format', "only applies with 'key-type: signing-key': an API key is stored as it is.");
-  }
+  refuseWrongStore(keyType, input);
   const command = commandsOf(keyType)[name].parse(input, env);
   if (!manyWorkspaces(command) && (workspaces.kind === 'all' || workspaces.slugs.length !== 1)) {
     throw new InputError(
@@ -100,12 +98,29 @@ function refuseUnreadGuards(name: CommandName, keyType: KeyType, input: InputRea
   }
 }
 
+/** A store that does not suit the key type: a secret's format without a signing key, a variable for a secret, a secret for a public key. */
+function refuseWrongStore(keyType: KeyType, input: InputReader): void {
+  if (keyType !== 'signing-key' && input.isSet('secret-format')) {
+    throw new InputError('secret-format', "only applies with 'key-type: signing-key': an API key is stored as it is.");
+  }
+  if (keyType !== 'public-key' && input.read('variable-name') !== '') {
+    throw new InputError(
+      'variable-name',
+      `only applies with 'key-type: public-key': ${keyType === 'api-key' ? 'an API key' : "a signing key's private key"} is a secret, never a variable. Store it with 'secret-name'.`
+    );
+  }
+  if (keyType === 'public-key' && input.read('secret-name') !== '') {
+    throw new InputError(
+      'secret-name',
+      "does not apply to public keys ('key-type: public-key'): a public key is not a secret. Store it as a GitHub Actions variable with 'variable-name'."
+    );
+  }
+}
+
 /** Inputs some command reads, set by the user for a command that does not, and that cannot change what it touches. */
 function ignoredInputs(name: CommandName, keyType: KeyType, input: InputReader): InputName[] {
   const commands = commandsOf(keyType);
   const used = new Set<InputName>(commands[name].inputs);
-  const commandInputs = new Set<InputName>(
-    COMMAND_NAMES.flatMap((c) => commandsOf('api-key')[c].inputs.concat(commandsOf('signing-key')[c].inputs))
-  );
+  const commandInputs = new Set<InputName>(KEY_TYPES.flatMap((type) => COMMAND_NAMES.flatMap((c) => commandsOf(type)[c].inputs)));
   return [...commandInputs].filter((i) => input.isSet(i) && !used.has(i));
 }

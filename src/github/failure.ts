@@ -1,6 +1,6 @@
 /** GitHub's answers that stop a secret write or the tracking issue, as facts (worded in `src/report/explain.ts`). */
 import type { TransportFailure } from '../net/http.js';
-import type { GitHubTarget, SecretTarget } from './target.js';
+import type { GitHubTarget, StoreTarget } from './target.js';
 
 /** One request to GitHub's API: its method, and what it was for, in words ("read the public key of …"). */
 export interface GitHubRequest {
@@ -44,14 +44,14 @@ export class GitHubFailure<T extends GitHubTarget = GitHubTarget> extends Error 
 }
 
 /**
- * A secret write that may or may not have landed: GitHub's answer was lost and reading the secret's
- * `updated_at` did not settle it. The key it carried may be in the secret now: never disable it.
+ * A secret or variable write that may or may not have landed: GitHub's answer was lost and reading
+ * it back did not settle it. The key it carried may be stored now: never disable it.
  */
-export class SecretWriteUnknown extends Error {
-  override name = 'SecretWriteUnknown';
+export class StoreWriteUnknown extends Error {
+  override name = 'StoreWriteUnknown';
   constructor(
-    readonly lost: GitHubFailure<SecretTarget>,
-    /** Why reading the secret back did not settle it; undefined when the answer had no `updated_at`. */
+    readonly lost: GitHubFailure<StoreTarget>,
+    /** Why reading it back did not settle it; undefined when the answer had no `updated_at` (a secret) or `value` (a variable). */
     readonly readBack: unknown
   ) {
     super(`the outcome of the request to ${lost.request.what} is unknown`);

@@ -1,14 +1,14 @@
 /**
- * Who may read an organization secret. GitHub's PUT restates its visibility (and selected
- * repositories) on every write, so writing without them would widen or cut access. So, before a key
- * is made: the secret is read; without 'secret-visibility' an existing secret keeps its visibility and
- * its selected repositories (their list read page by page), and a new one is 'private'; with it, the
- * named repositories are resolved to ids (a refusal fails here, before anything exists), and a change
- * from what the secret had is said in the log.
+ * Who may read an organization secret or variable. GitHub's write restates its visibility (and
+ * selected repositories) every time, so writing without them would widen or cut access. So, before
+ * a key is made: the secret (or variable) is read; without 'secret-visibility' an existing one keeps
+ * its visibility and its selected repositories (their list read page by page), and a new one is
+ * 'private'; with it, the named repositories are resolved to ids (a refusal fails here, before
+ * anything exists), and a change from what it had is said in the log.
  */
 import type { GitHubApi } from './api.js';
 import { GitHubFailure, type GitHubRequest } from './failure.js';
-import { describeVisibility, type SecretScope, type SecretTarget, type Visibility } from './target.js';
+import { describeVisibility, storeNoun, type SecretScope, type StoreTarget, type Visibility } from './target.js';
 
 type OrganizationScope = Extract<SecretScope, { kind: 'organization' }>;
 
@@ -16,8 +16,10 @@ export interface OrganizationAccess {
   /** The scope with the visibility (and selected repositories' names) the write will state. */
   scope: OrganizationScope & { visibility: Visibility };
   selectedIds?: number[];
-  /** From → to, or what a new secret gets, when worth a line. */
+  /** From → to, or what a new secret or variable gets, when worth a line. */
   note?: string;
+  /** Whether it exists already (a variable is then updated, not created). */
+  exists: boolean;
 }
 
 /** GitHub's page size for the selected repositories' list. */
@@ -27,25 +29,32 @@ const MAX_PAGES = 100;
 
 export async function organizationAccess(
   api: GitHubApi,
-  target: SecretTarget,
+  target: StoreTarget,
   base: string,
   scope: OrganizationScope
 ): Promise<OrganizationAccess> {
   const name = encodeURIComponent(target.name);
+  const noun = storeNoun(target);
   const existing = await readExisting(api, target, base, name, scope.org);
+  const exists = existing !== undefined;
   if (scope.visibility === undefined) {
     if (existing === undefined) {
       return {
         scope: { ...scope, visibility: 'private' },
-        note: `A new organization secret: ${describeVisibility('private', [])} ('secret-visibility' unset).`
+        note: `A new organization ${noun}: ${describeVisibility('private', [])} ('secret-visibility' unset).`,
+        exists
       };
     }
-    if (existing.visibility !== 'selected') return { scope: { ...scope, visibility: existing.visibility } };
+    if (existing.visibility !== 'selected') return { scope: { ...scope, visibility: existing.visibility }, exists };
     const kept = await selectedRepositories(api, target, base, name, scope.org);
-    return { scope: { ...scope, visibility: 'selected', repositories: kept.map((r) => r.name) }, selectedIds: kept.map((r) => r.id) };
+    return {
+      scope: { ...scope, visibility: 'selected', repositories: kept.map((r) => r.name) },
+      selectedIds: kept.map((r) => r.id),
+      exists
+    };
   }
   const selectedIds = scope.visibility === 'selected' ? await repositoryIds(api, target, scope.org, scope.repositories) : undefined;
-  const access: OrganizationAccess = { scope: { ...scope, visibility: scope.visibility }, ...(selectedIds ? { selectedIds } : {}) };
+  const access: OrganizationAccess = { scope: { ...scope, visibility: scope.visibility }, ...(selectedIds ? { selectedIds } : {}), exists };
   if (existing === undefined) return access;
   const before = existing.visibility === 'selected' ? await selectedRepositories(api, target, base, name, scope.org) : [];
   const from = describeVisibility(
@@ -55,17 +64,20 @@ export async function organizationAccess(
   const to = describeVisibility(scope.visibility, scope.repositories);
   return from === to
     ? access
-    : { ...access, note: `Access to organization secret ${target.name} of ${scope.org} changes: from ${from} to ${to}.` };
+    : { ...access, note: `Access to organization ${noun} ${target.name} of ${scope.org} changes: from ${from} to ${to}.` };
 }
 
 async function readExisting(
   api: GitHubApi,
-  target: SecretTarget,
+  target: StoreTarget,
   base: string,
   name: string,
   org: string
 ): Promise<{ visibility: Visibility } | undefined> {
-  const request: GitHubRequest = { method: 'GET', what: `read organization secret ${target.name} of ${org} (its visibility)` };
+  const request: GitHubRequest = {
+    method: 'GET',
+    what: `read organization ${storeNoun(target)} ${target.name} of ${org} (its visibility)`
+  };
   try {
     const found = await api.call<{ visibility?: unknown }>(request, `GET ${base}/${name}`);
     const { visibility } = found.data;
@@ -79,17 +91,17 @@ async function readExisting(
   }
 }
 
-/** The repositories an existing 'selected' secret is visible to, every page. */
+/** The repositories an existing 'selected' secret or variable is visible to, every page. */
 async function selectedRepositories(
   api: GitHubApi,
-  target: SecretTarget,
+  target: StoreTarget,
   base: string,
   name: string,
   org: string
 ): Promise<{ id: number; name: string }[]> {
   const request: GitHubRequest = {
     method: 'GET',
-    what: `list the repositories that may read organization secret ${target.name} of ${org}`
+    what: `list the repositories that may read organization ${storeNoun(target)} ${target.name} of ${org}`
   };
   const all: { id: number; name: string }[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
@@ -109,7 +121,7 @@ async function selectedRepositories(
 }
 
 /** The ids of the repositories named in 'secret-repositories'; a lookup GitHub refuses fails before any key exists. */
-async function repositoryIds(api: GitHubApi, target: SecretTarget, org: string, repositories: string[]): Promise<number[]> {
+async function repositoryIds(api: GitHubApi, target: StoreTarget, org: string, repositories: string[]): Promise<number[]> {
   const ids: number[] = [];
   for (const repo of repositories) {
     const repository = `${org}/${repo}`;

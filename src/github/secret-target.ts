@@ -1,9 +1,17 @@
-/** The inputs that say where to store a created key as a GitHub Actions secret. */
+/** The inputs that say where to store a created key as a GitHub Actions secret, or a public key as a variable. */
 import { InputError } from '../errors.js';
 import type { InputName } from '../names.js';
 import { CONTROL_CHARS, list, oneOf, type InputReader, type ReadInput } from '../inputs/read.js';
 import { checkTokenShape, maskCredential } from '../inputs/rules.js';
-import { gitHubApiUrl, isDotOrEmpty, SECRET_TYPES, VISIBILITIES, type SecretScope, type SecretTarget } from './target.js';
+import {
+  gitHubApiUrl,
+  isDotOrEmpty,
+  SECRET_TYPES,
+  VISIBILITIES,
+  type SecretScope,
+  type SecretTarget,
+  type VariableTarget
+} from './target.js';
 import { quoted } from '../text.js';
 
 export const SECRET_INPUTS = [
@@ -17,7 +25,21 @@ export const SECRET_INPUTS = [
   'github-token'
 ] as const;
 
-/** GitHub's rules for secret names: letters, digits, underscores; not starting with a digit or GITHUB_. */
+/** What a public key's variable reads: its name, the scope inputs and the token (no secret's name or type). */
+export const VARIABLE_INPUTS = [
+  'variable-name',
+  'secret-environment',
+  'secret-repository',
+  'secret-organization',
+  'secret-visibility',
+  'secret-repositories',
+  'github-token'
+] as const;
+
+/** The scope inputs: where a secret or a variable goes. */
+const SCOPE_INPUTS = ['secret-environment', 'secret-repository', 'secret-organization', 'secret-repositories'] as const;
+
+/** Letters, digits, underscores, not starting with a digit. */
 const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A GitHub login (user or organization): letters, digits and single hyphens inside, at most 39. */
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
@@ -40,35 +62,12 @@ export function readGitHubToken(read: ReadInput, mask: (secret: string) => void)
 
 export function readSecretTarget({ read, isSet }: InputReader, env: Record<string, string | undefined>): SecretTarget | undefined {
   const name = read('secret-name');
-  const githubToken = read('github-token');
   if (name === '') {
-    // Each does nothing without a secret to store: the user meant to store one, so say so.
-    for (const input of [
-      'secret-environment',
-      'secret-repository',
-      'secret-organization',
-      'secret-repositories',
-      'github-token'
-    ] as const) {
-      if (read(input) !== '') throw new InputError(input, "only applies with 'secret-name': set the secret's name too, or remove it.");
-    }
-    for (const input of ['secret-visibility', 'secret-type'] as const) {
-      if (isSet(input)) throw new InputError(input, "only applies with 'secret-name': set the secret's name too, or remove it.");
-    }
+    refuseWithoutName('secret-name', ['secret-type'], read, isSet);
     return undefined;
   }
-  if (!SECRET_NAME.test(name) || /^GITHUB_/i.test(name)) {
-    throw new InputError(
-      'secret-name',
-      `must be letters, digits and underscores, not starting with a digit or GITHUB_ (e.g. SUPRSEND_API_KEY), got ${quoted(name)}.`
-    );
-  }
-  if (githubToken === '') {
-    throw new InputError(
-      'github-token',
-      "is required with 'secret-name': a fine-grained token or GitHub App token allowed to write Actions secrets (the workflow's GITHUB_TOKEN cannot)."
-    );
-  }
+  checkName('secret-name', name, 'SUPRSEND_API_KEY');
+  const githubToken = requireToken(read, 'secret-name', 'Actions secrets');
   const apiUrl = gitHubApiUrl(env);
   const type = oneOf(read, 'secret-type', SECRET_TYPES);
   const where = scope(read, isSet, env);
@@ -79,6 +78,55 @@ export function readSecretTarget({ read, isSet }: InputReader, env: Record<strin
     );
   }
   return { name, type, scope: where, githubToken, apiUrl };
+}
+
+/** Where to store a public key as a GitHub Actions variable ('variable-name', in the scope the 'secret-*' inputs name). */
+export function readVariableTarget({ read, isSet }: InputReader, env: Record<string, string | undefined>): VariableTarget | undefined {
+  const name = read('variable-name');
+  if (name === '') {
+    refuseWithoutName('variable-name', [], read, isSet);
+    return undefined;
+  }
+  checkName('variable-name', name, 'SUPRSEND_PUBLIC_KEY');
+  const githubToken = requireToken(read, 'variable-name', 'Actions variables');
+  return { kind: 'variable', name, scope: scope(read, isSet, env), githubToken, apiUrl: gitHubApiUrl(env) };
+}
+
+/** Each scope input does nothing without a name to store under: the user meant to store something, so say so. */
+function refuseWithoutName(
+  nameInput: 'secret-name' | 'variable-name',
+  alsoIfSet: readonly InputName[],
+  read: ReadInput,
+  isSet: (input: InputName) => boolean
+): void {
+  const what = nameInput === 'secret-name' ? "the secret's" : "the variable's";
+  for (const input of [...SCOPE_INPUTS, 'github-token'] as const) {
+    if (read(input) !== '') throw new InputError(input, `only applies with '${nameInput}': set ${what} name too, or remove it.`);
+  }
+  for (const input of ['secret-visibility', ...alsoIfSet] as InputName[]) {
+    if (isSet(input)) throw new InputError(input, `only applies with '${nameInput}': set ${what} name too, or remove it.`);
+  }
+}
+
+/** GitHub's rules for secret and variable names: letters, digits, underscores; not starting with a digit or GITHUB_. */
+function checkName(input: 'secret-name' | 'variable-name', name: string, example: string): void {
+  if (!SECRET_NAME.test(name) || /^GITHUB_/i.test(name)) {
+    throw new InputError(
+      input,
+      `must be letters, digits and underscores, not starting with a digit or GITHUB_ (e.g. ${example}), got ${quoted(name)}.`
+    );
+  }
+}
+
+function requireToken(read: ReadInput, nameInput: 'secret-name' | 'variable-name', writes: string): string {
+  const githubToken = read('github-token');
+  if (githubToken === '') {
+    throw new InputError(
+      'github-token',
+      `is required with '${nameInput}': a fine-grained token or GitHub App token allowed to write ${writes} (the workflow's GITHUB_TOKEN cannot).`
+    );
+  }
+  return githubToken;
 }
 
 function scope(read: ReadInput, isSet: (input: InputName) => boolean, env: Record<string, string | undefined>): SecretScope {

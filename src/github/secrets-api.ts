@@ -8,7 +8,7 @@
  */
 import { parseRfc3339 } from '../dates.js';
 import { openGitHub, type GitHubApi, type GitHubDeps } from './api.js';
-import { GitHubFailure, SecretWriteUnknown } from './failure.js';
+import { GitHubFailure, StoreWriteUnknown } from './failure.js';
 import { sealedBox } from './sealed-box.js';
 import { organizationAccess } from './org-access.js';
 import { describeTarget, scopeRules, type SecretTarget } from './target.js';
@@ -22,7 +22,7 @@ export interface PreparedSecret {
   accessNote?: string;
   /**
    * Seals `value` and stores it. Throws a `GitHubFailure` when GitHub refused it (nothing was
-   * stored), a `SecretWriteUnknown` when it may have been stored. 'settled': GitHub's answer
+   * stored), a `StoreWriteUnknown` when it may have been stored. 'settled': GitHub's answer
    * was lost, but the secret's `updated_at` shows the write landed.
    */
   write: (value: string) => Promise<'written' | 'settled'>;
@@ -93,9 +93,9 @@ async function settle(api: GitHubApi, base: string, name: string, before: number
   } catch (error) {
     // A secret that does not exist was certainly not written.
     if (error instanceof GitHubFailure && error.facts.kind === 'status' && error.facts.status === 404) throw notApplied(lost);
-    throw new SecretWriteUnknown(lost, error);
+    throw new StoreWriteUnknown(lost, error);
   }
-  if (Number.isNaN(updated)) throw new SecretWriteUnknown(lost, undefined);
+  if (Number.isNaN(updated)) throw new StoreWriteUnknown(lost, undefined);
   // updated_at has whole seconds; `before` is GitHub's clock from the public key's answer.
   if (updated >= Math.floor(before / 1000) * 1000) return 'settled';
   throw notApplied(lost);

@@ -1,11 +1,11 @@
 /**
  * The one place failures become messages a person can act on, in terms of the action's
  * inputs ('service-token', 'base-url', 'timeout-seconds', commands): the SuprSend client
- * and the GitHub secrets API report facts; this words them. Pure, so it tests without a server.
+ * and the GitHub secrets and variables APIs report facts; this words them. Pure, so it tests without a server.
  */
 import { ActionError } from '../errors.js';
 import { GitHubFailure } from '../github/failure.js';
-import { describeTarget, isIssueTarget, scopeRules, type IssueTarget, type SecretTarget } from '../github/target.js';
+import { describeTarget, isIssueTarget, permissionFor, storeNoun, type IssueTarget, type StoreTarget } from '../github/target.js';
 import { TOKEN_ENV } from '../inputs/defaults.js';
 import { SuprSendFailure, type AnswerProblem, type BodyFacts, type FailedRequest, type MadeWords } from '../suprsend/failure.js';
 import { KeyCheckFailure } from '../suprsend/hub.js';
@@ -23,11 +23,11 @@ export function describeError(error: unknown): string {
   return `Unexpected error: ${String(error)}`;
 }
 
-/** A request for a secret or for the tracking issue: each is worded in its own terms. */
+/** A request for a secret or variable, or for the tracking issue: each is worded in its own terms. */
 function explainGitHubFailure(failure: GitHubFailure): string {
   return isIssueTarget(failure.target)
     ? explainIssue(failure as GitHubFailure<IssueTarget>)
-    : explainGitHub(failure as GitHubFailure<SecretTarget>);
+    : explainGitHub(failure as GitHubFailure<StoreTarget>);
 }
 
 function explainSuprSend(failure: SuprSendFailure): string {
@@ -177,7 +177,7 @@ function describeBody(body: BodyFacts | undefined): string {
 }
 
 /** GitHub's reason, and what to fix: the permission that is likely missing, the address, the network. */
-function explainGitHub(failure: GitHubFailure<SecretTarget>): string {
+function explainGitHub(failure: GitHubFailure<StoreTarget>): string {
   const { target, request: r, facts: f } = failure;
   const where = describeTarget(target);
   const api = `GITHUB_API_URL (${target.apiUrl})`;
@@ -188,7 +188,7 @@ function explainGitHub(failure: GitHubFailure<SecretTarget>): string {
       ? ''
       : failure.mayHaveApplied
         ? ` GitHub may have stored the key as ${where} all the same.`
-        : ` The key was not stored as ${where}${failure.notApplied ? ' (read back: the secret did not change)' : ''}.`;
+        : ` The key was not stored as ${where}${failure.notApplied ? ` (read back: the ${storeNoun(target)} did not change)` : ''}.`;
   switch (f.kind) {
     case 'transport': {
       const host = hostOf(target.apiUrl);
@@ -219,7 +219,7 @@ function explainGitHub(failure: GitHubFailure<SecretTarget>): string {
             : 'it leads to another origin';
       return (
         `GitHub answered the request to ${r.what} with a redirect (HTTP ${f.status}${f.location ? ` to ${f.location}` : ''}), which the action does not follow: ${why}. ` +
-        `The token and the secret go only to ${api}. The key was not stored as ${where}: set GITHUB_API_URL to the address that serves GitHub's API.`
+        `The token and the ${storeNoun(target) === 'variable' ? 'value' : 'secret'} go only to ${api}. The key was not stored as ${where}: set GITHUB_API_URL to the address that serves GitHub's API.`
       );
     }
     case 'answer':
@@ -227,18 +227,18 @@ function explainGitHub(failure: GitHubFailure<SecretTarget>): string {
     case 'status':
       return f.rateLimited
         ? `GitHub is limiting the rate of requests (HTTP ${f.status}: ${f.message})${f.retries > 0 ? ` ${afterRetries(f.retries)}` : ''}, ` +
-            `so the key was not stored as ${where}. Run fewer jobs that write secrets at once, or run the job again later.`
+            `so the key was not stored as ${where}. Run fewer jobs that write ${storeNoun(target)}s at once, or run the job again later.`
         : failure.mayHaveApplied
           ? `GitHub failed to ${r.what}: ${gitHubStatus(failure, f.status, f.message, f.retries)}${notStored}`
           : `GitHub did not store the key as ${where}: ${gitHubStatus(failure, f.status, f.message, f.retries)}${failure.notApplied ? notStored : ''}`;
   }
 }
 
-function gitHubStatus(failure: GitHubFailure<SecretTarget>, status: number, message: string, retries: number): string {
+function gitHubStatus(failure: GitHubFailure<StoreTarget>, status: number, message: string, retries: number): string {
   const { target, request: r } = failure;
   const { scope } = target;
   const http = `HTTP ${status} (${message})`;
-  const permission = scopeRules(scope).permission;
+  const permission = permissionFor(target);
   if (r.repository !== undefined && (status === 403 || status === 404)) {
     return status === 403
       ? `${http}: the token may not read repository ${r.repository}, named in 'secret-repositories' (its id is needed to select it). ` +

@@ -1,14 +1,22 @@
 /**
  * `create` and `rotate` with 'key-type: public-key'. A public key is not a secret: its value is an
- * output as it is. Rotating replaces the value in place (same id) and SuprSend keeps no overlap, so
- * every client still sending the old value breaks: a rotate warns, and honours 'dry-run'. A name
- * shared by several keys names no key: that is an input error naming their ids.
+ * output as it is and, with 'variable-name', a GitHub Actions variable. Create: ask GitHub (when a
+ * variable is asked for) → create → hand over (secure mode, the variable, the outputs; a failure
+ * before the commit point deletes the new key again). Rotate: find the key → ask GitHub → rotate,
+ * which SuprSend cannot undo (same id, a new value, no overlap: a warning, and 'dry-run' honoured)
+ * → the outputs at once → secure mode and the variable; a failure then says where the value is.
+ * A name shared by several keys names no key: that is an input error naming their ids.
  */
-import { InputError } from '../../errors.js';
-import { table, code, text } from '../../report/summary.js';
+import { ActionError, InputError } from '../../errors.js';
+import { StoreWriteUnknown } from '../../github/failure.js';
+import type { PreparedVariable } from '../../github/variables-api.js';
+import type { VariableTarget } from '../../github/target.js';
+import { describeError } from '../../report/explain.js';
 import type { PublicKey, PublicKeyClient } from '../../suprsend/public-keys.js';
-import type { CommandDefinition, CommandOutcome } from '../command.js';
+import type { CommandContext, CommandDefinition, CommandOutcome, StepPort } from '../command.js';
+import { askGitHubFirst, handOverNewKey, storeNewKey } from '../key-handover.js';
 import { outcomeOf, publishOutputs, rendered } from '../outcome.js';
+import { describeKey, mintOutputs, mintSummary, tellMint, type PublicMintResult } from './report.js';
 import {
   parsePublicCreate,
   parsePublicRotate,
@@ -18,72 +26,25 @@ import {
   type PublicRotateSettings
 } from './settings.js';
 
-export interface PublicMintResult {
-  workspace: string;
-  /** The key before a rotate. */
-  before?: PublicKey;
-  /** The key as it now is (created or rotated); undefined in a dry run. */
-  key?: PublicKey;
-  /** What a dry run would do, in words. */
-  planned?: string;
-}
-
-function outputs(
-  result: PublicMintResult
-): (sink: { setOutput: (name: 'key-id' | 'public-key' | 'created' | 'api-key', value: string) => void }) => void {
-  return ({ setOutput }) => {
-    setOutput('key-id', result.key?.id ?? result.before?.id ?? '');
-    setOutput('public-key', result.key?.api_key ?? '');
-    setOutput('created', result.key !== undefined && result.before === undefined ? 'true' : 'false');
-    setOutput('api-key', '');
-  };
-}
+export type { PublicMintResult } from './report.js';
 
 /** Applies 'secure-mode' when it is set and differs; the key as it then is. */
 async function withSecureMode(client: PublicKeyClient, key: PublicKey, on: boolean | undefined): Promise<PublicKey> {
   return on === undefined || key.is_secure_mode_enabled === on ? key : client.setSecureMode(key.id, on);
 }
 
-const describe = (key: PublicKey): string => `public key ${JSON.stringify(key.name ?? '')} (${key.id})`;
-
-function render(r: PublicMintResult, rotate: boolean) {
-  return (log: { info: (m: string) => void; warning: (m: string, t?: string) => void }): void => {
-    if (r.planned !== undefined) {
-      log.info(`Dry run: nothing is changed; ${r.planned}.`);
-      return;
-    }
-    if (r.key === undefined) return;
-    if (rotate && r.before !== undefined) {
-      log.info(
-        `Rotated ${describe(r.key)} in workspace '${r.workspace}': same id, new value ${r.key.api_key ?? ''} (in the 'public-key' output).`
-      );
-      log.warning(
-        `The old value of ${describe(r.key)} in workspace '${r.workspace}' no longer works: every client still sending it breaks until it gets the new one (SuprSend keeps no overlap).`,
-        'Public key rotated'
-      );
-    } else {
-      log.info(`Created ${describe(r.key)} in workspace '${r.workspace}': its value is in the 'public-key' output.`);
-    }
-    log.info(`Secure mode is ${r.key.is_secure_mode_enabled === true ? 'on' : 'off'} for it.`);
-  };
+/** GitHub is asked first when the value goes to a variable: a refusal leaves SuprSend untouched. */
+function askFirst(context: CommandContext, target: VariableTarget | undefined, nothingDone: string): Promise<PreparedVariable | undefined> {
+  return target === undefined ? Promise.resolve(undefined) : askGitHubFirst(() => context.prepareVariable(target), nothingDone);
 }
 
-function summary(r: PublicMintResult, rotate: boolean): string {
-  const title =
-    r.planned !== undefined ? 'Dry run: SuprSend public key' : rotate ? 'SuprSend public key rotated' : 'SuprSend public key created';
-  const key = r.key ?? r.before;
-  const rows =
-    key === undefined
-      ? []
-      : [[text(key.name), code(key.id), code(r.key?.api_key ?? ''), text(r.key?.is_secure_mode_enabled === true ? 'on' : 'off')]];
-  return [
-    `### ${title} in \`${r.workspace}\``,
-    '',
-    ...(r.planned !== undefined ? [text(r.planned), ''] : []),
-    table(['Name', 'Key id', 'Value', 'Secure mode'], rows),
-    ''
-  ].join('\n');
+/** Stores the value as the prepared variable, noting where in the result. */
+async function storeValue(prepared: PreparedVariable, result: PublicMintResult, value: string): Promise<string> {
+  result.stored = { ...(await storeNewKey(prepared, value)), variable: prepared.target.name };
+  return result.stored.where;
 }
+
+const andStored = (target: VariableTarget | undefined): string => (target === undefined ? '' : `, stored as variable ${target.name}`);
 
 export const publicCreateCommand: CommandDefinition<PublicCreateSettings, PublicMintResult> = {
   inputs: PUBLIC_CREATE_INPUTS,
@@ -93,33 +54,129 @@ export const publicCreateCommand: CommandDefinition<PublicCreateSettings, Public
     const client = context.publicKeys();
     const { workspace } = client;
     const result: PublicMintResult = { workspace };
-    if (settings.dryRun)
-      result.planned = `a public key named ${JSON.stringify(settings.name)} would be created in workspace '${workspace}'`;
-    else result.key = await withSecureMode(client, await client.create(settings.name, settings.description), settings.secureMode);
-    publishOutputs(step, [workspace], outputs(result));
-    return outcomeOf([workspace], result, [], settings.dryRun);
+    const publish = (): void => {
+      publishOutputs(step, [workspace], mintOutputs(result));
+    };
+    if (settings.dryRun) {
+      result.planned = `a public key named ${JSON.stringify(settings.name)} would be created in workspace '${workspace}'${andStored(settings.variable)}`;
+      publish();
+      return outcomeOf([workspace], result, [], true);
+    }
+    const prepared = await askFirst(context, settings.variable, 'No public key was created');
+    const made = await client.create(settings.name, settings.description);
+    result.key = made;
+    await handOverNewKey({
+      keyId: made.id,
+      rollBack: (error) => deleteAgain(client, made, error),
+      undoByHand: `delete public key ${made.id} (command 'delete' with 'key-type: public-key' and key-id ${made.id})`,
+      store: async () => {
+        result.key = await withSecureMode(client, made, settings.secureMode);
+        return prepared === undefined ? undefined : storeValue(prepared, result, made.api_key ?? '');
+      },
+      publish
+    });
+    return outcomeOf([workspace], result, []);
   },
-  render: ({ result }, _settings, context) => rendered(context, render(result, false), () => summary(result, false))
+  render: ({ result }, _settings, context) =>
+    rendered(
+      context,
+      (log) => {
+        tellMint(result, false, log);
+      },
+      () => mintSummary(result, false)
+    )
 };
+
+async function deleteAgain(client: PublicKeyClient, key: PublicKey, error: unknown): Promise<ActionError> {
+  const reason = describeError(error);
+  try {
+    await client.delete(key.id);
+  } catch (undo) {
+    return new ActionError(
+      `${reason} Deleting the new ${describeKey(key)} failed too (${describeError(undo)}). ` +
+        `Delete it by hand if you do not want it: command 'delete' with 'key-type: public-key' and key-id ${key.id}.`
+    );
+  }
+  return new ActionError(`${reason} The new ${describeKey(key)} was deleted again; run the step again once that is fixed.`);
+}
 
 export const publicRotateCommand: CommandDefinition<PublicRotateSettings, PublicMintResult> = {
   inputs: PUBLIC_ROTATE_INPUTS,
   manyWorkspaces: () => false,
   parse: parsePublicRotate,
-  run: async (context, settings, step): Promise<CommandOutcome<PublicMintResult>> => {
-    const client = context.publicKeys();
-    const { workspace } = client;
-    const before = await findKey(client, settings.by);
-    const result: PublicMintResult = { workspace, before };
-    if (settings.dryRun)
-      result.planned = `${describe(before)} in workspace '${workspace}' would get a new value, breaking every client that still sends the old one`;
-    else result.key = await withSecureMode(client, await client.rotate(before.id), settings.secureMode);
-    // The new value goes to the outputs at once: SuprSend cannot undo a rotate.
-    publishOutputs(step, [workspace], outputs(result));
-    return outcomeOf([workspace], result, [], settings.dryRun);
-  },
-  render: ({ result }, _settings, context) => rendered(context, render(result, true), () => summary(result, true))
+  run: (context, settings, step) => rotate(context, settings, step),
+  render: ({ result }, _settings, context) =>
+    rendered(
+      context,
+      (log) => {
+        tellMint(result, true, log);
+      },
+      () => mintSummary(result, true)
+    )
 };
+
+async function rotate(context: CommandContext, settings: PublicRotateSettings, step: StepPort): Promise<CommandOutcome<PublicMintResult>> {
+  const client = context.publicKeys();
+  const { workspace } = client;
+  const before = await findKey(client, settings.by);
+  const result: PublicMintResult = { workspace, before };
+  const publish = (): void => {
+    publishOutputs(step, [workspace], mintOutputs(result));
+  };
+  if (settings.dryRun) {
+    result.planned = `${describeKey(before)} in workspace '${workspace}' would get a new value${andStored(settings.variable)}, breaking every client that still sends the old one`;
+    publish();
+    return outcomeOf([workspace], result, [], true);
+  }
+  const prepared = await askFirst(context, settings.variable, 'No public key was rotated');
+  const rotated = await client.rotate(before.id);
+  result.key = rotated;
+  // SuprSend cannot undo a rotate: the new value goes to the outputs first, so it stays reachable whatever follows.
+  let published = false;
+  try {
+    publish();
+    published = true;
+    result.key = await withSecureMode(client, rotated, settings.secureMode);
+    if (prepared !== undefined) await storeValue(prepared, result, rotated.api_key ?? '');
+  } catch (error) {
+    throw afterRotate(error, { key: rotated, workspace, published }, prepared, result);
+  }
+  return outcomeOf([workspace], result, []);
+}
+
+/** A failure after the rotate: what failed, that the rotate stands, and where the new value is. */
+function afterRotate(
+  error: unknown,
+  { key, workspace, published }: { key: PublicKey; workspace: string; published: boolean },
+  prepared: PreparedVariable | undefined,
+  result: PublicMintResult
+): ActionError {
+  const why = error instanceof StoreWriteUnknown ? `${describeError(error.lost)} (it may have been stored)` : describeError(error);
+  const variable = prepared?.target;
+  const where = published ? ", in this step's 'public-key' output," : '';
+  const store =
+    variable === undefined || result.stored !== undefined || !published
+      ? ''
+      : ` Store it as variable ${variable.name} from a following step of this job: ` +
+        `\`gh variable set ${variable.name}${scopeFlags(variable)} --body "\${{ steps.<this step's id>.outputs.public-key }}"\`.`;
+  return new ActionError(
+    `${why} ${describeKey(key)} in workspace '${workspace}' was rotated (SuprSend cannot undo a rotate): ` +
+      `its new value is ${key.api_key ?? ''}${where} and 'list' with 'key-type: public-key' shows it.${store}`
+  );
+}
+
+/** `gh variable set`'s flags for the variable's scope. */
+function scopeFlags(target: VariableTarget): string {
+  const { scope } = target;
+  switch (scope.kind) {
+    case 'repository':
+      return ` --repo ${scope.owner}/${scope.repo}`;
+    case 'environment':
+      return ` --repo ${scope.owner}/${scope.repo} --env ${JSON.stringify(scope.environment)}`;
+    case 'organization':
+      return ` --org ${scope.org} --visibility ${scope.visibility ?? 'private'}${scope.visibility === 'selected' ? ` --repos ${scope.repositories.join(',')}` : ''}`;
+  }
+}
 
 /** The one active key with this id, or this name; none, or a name shared by several, is an input error. */
 async function findKey(client: PublicKeyClient, by: PublicRotateSettings['by']): Promise<PublicKey> {

@@ -2,9 +2,12 @@
 import { InputError } from '../../errors.js';
 import { boolean, oneOf, type InputReader } from '../../inputs/read.js';
 import { description, keyIdList, keyName } from '../../inputs/rules.js';
+import { readVariableTarget, VARIABLE_INPUTS } from '../../github/secret-target.js';
+import type { VariableTarget } from '../../github/target.js';
+import type { Env } from '../command.js';
 
-export const PUBLIC_CREATE_INPUTS = ['name', 'description', 'secure-mode', 'dry-run'] as const;
-export const PUBLIC_ROTATE_INPUTS = ['name', 'key-id', 'secure-mode', 'dry-run'] as const;
+export const PUBLIC_CREATE_INPUTS = ['name', 'description', 'secure-mode', 'dry-run', ...VARIABLE_INPUTS] as const;
+export const PUBLIC_ROTATE_INPUTS = ['name', 'key-id', 'secure-mode', 'dry-run', ...VARIABLE_INPUTS] as const;
 export const PUBLIC_LIST_INPUTS = [] as const;
 export const PUBLIC_DELETE_INPUTS = ['key-id', 'dry-run'] as const;
 
@@ -17,6 +20,8 @@ export interface PublicCreateSettings {
   description: string | undefined;
   /** Undefined: leave it as SuprSend makes it. */
   secureMode: boolean | undefined;
+  /** Where to store the value as a GitHub Actions variable ('variable-name'), if anywhere. */
+  variable: VariableTarget | undefined;
   dryRun: boolean;
 }
 
@@ -26,6 +31,7 @@ export interface PublicRotateSettings {
   /** The key to rotate: by its id, or by its name (which must be one key's). */
   by: { keyId: string } | { name: string };
   secureMode: boolean | undefined;
+  variable: VariableTarget | undefined;
   dryRun: boolean;
 }
 
@@ -51,7 +57,7 @@ function oneKeyId({ read }: InputReader): string | undefined {
   return ids[0];
 }
 
-export function parsePublicCreate(input: InputReader): PublicCreateSettings {
+export function parsePublicCreate(input: InputReader, env: Env): PublicCreateSettings {
   const name = keyName(input.read);
   if (name === undefined) {
     throw new InputError('name', "is required for command 'create' with 'key-type: public-key': the name the new key gets, e.g. web-app.");
@@ -62,11 +68,12 @@ export function parsePublicCreate(input: InputReader): PublicCreateSettings {
     name,
     description: description(input.read),
     secureMode: secureMode(input),
+    variable: readVariableTarget(input, env),
     dryRun: boolean(input.read, 'dry-run')
   };
 }
 
-export function parsePublicRotate(input: InputReader): PublicRotateSettings {
+export function parsePublicRotate(input: InputReader, env: Env): PublicRotateSettings {
   const keyId = oneKeyId(input);
   const name = keyName(input.read);
   if ((keyId === undefined) === (name === undefined)) {
@@ -80,6 +87,7 @@ export function parsePublicRotate(input: InputReader): PublicRotateSettings {
     keyType: 'public-key',
     by: keyId !== undefined ? { keyId } : { name: name ?? '' },
     secureMode: secureMode(input),
+    variable: readVariableTarget(input, env),
     dryRun: boolean(input.read, 'dry-run')
   };
 }

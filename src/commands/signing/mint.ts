@@ -6,7 +6,7 @@
  * stays reachable) → store it; a failure then says where the key is. Rotate without one creates.
  */
 import { ActionError } from '../../errors.js';
-import { SecretWriteUnknown } from '../../github/failure.js';
+import { StoreWriteUnknown } from '../../github/failure.js';
 import type { PreparedSecret } from '../../github/secrets-api.js';
 import { describeError } from '../../report/explain.js';
 import type { NewSigningKey, SigningKey, SigningKeyClient } from '../../suprsend/signing-keys.js';
@@ -155,7 +155,7 @@ async function rollAndHandOver(
   }
   if (storeFailure === undefined || prepared === undefined) return;
   const why =
-    storeFailure instanceof SecretWriteUnknown
+    storeFailure instanceof StoreWriteUnknown
       ? `${describeError(storeFailure.lost)} (it may have been stored)`
       : describeError(storeFailure);
   throw new ActionError(
