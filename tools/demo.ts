@@ -76,6 +76,10 @@ async function demo(entry: string): Promise<void> {
       inputs: { ...common, 'key-type': 'public-key', command: 'rotate', name: 'web-app' }
     },
     {
+      title: 'Audit every credential of every workspace: API keys, signing keys, public keys',
+      inputs: { ...common, workspace: '*', command: 'list', 'key-type': 'all', 'max-age-days': '90' }
+    },
+    {
       title: 'A key for a test job, disabled when the job ends',
       inputs: { ...common, command: 'create', name: 'ci-run', ephemeral: 'true' }
     }

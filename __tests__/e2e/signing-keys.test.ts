@@ -114,7 +114,7 @@ describe('signing keys', () => {
       expect(JSON.parse(result.outputs['stale-key-ids']!)).toEqual([active.id]);
       expect(result.outputs.count).toBe('2');
       expect(result.warnings).toEqual([
-        `The active signing key ${active.id} (uid ${active.uid}) in workspace 'staging' is older than 90 days: rotate it.`
+        `The active signing key ${active.id} (uid ${active.uid}) in workspace 'staging' is older than 90 days: rotate it (command 'rotate' with 'key-type: signing-key').`
       ]);
       expect(theError(result)).toMatch(/^The active signing key of workspace 'staging' is older than 90 days: rotate it/);
       expect(result.summary).toContain(active.uid);

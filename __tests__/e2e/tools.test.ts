@@ -41,6 +41,8 @@ describe('npm run demo', () => {
     expect(result.stdout).toMatch(/Rolled signing key ws_signk_\w+ \(uid signing_key_\w+\) in workspace 'staging'/);
     expect(result.stdout).toContain('private-key = ***');
     expect(result.stdout).not.toContain('PRIVATE KEY');
+    // The audit of every kind: a line per workspace for the signing and public keys.
+    expect(result.stdout).toMatch(/Workspace 'staging': 2 signing keys \(1 active\), \d+ public keys\./);
     expect(result.stdout).toMatch(/Post step \(when the job ends\):\n {2}Disabled ephemeral key ws_apik_\w+ in workspace 'staging'\./);
     // Only the ephemeral step's post step says anything.
     expect(result.stdout.match(/Post step/g)).toHaveLength(1);

@@ -24,10 +24,10 @@ export interface Session {
   settings: Settings;
   /** The client of the one workspace a single-workspace command covers. */
   client: () => SuprSendClient;
-  /** The same workspace's signing keys. */
-  signingKeys: () => SigningKeyClient;
-  /** The same workspace's public keys. */
-  publicKeys: () => PublicKeyClient;
+  /** The same workspace's signing keys, or another's. */
+  signingKeys: (workspace?: string) => SigningKeyClient;
+  /** The same workspace's public keys, or another's. */
+  publicKeys: (workspace?: string) => PublicKeyClient;
   clientFor: (workspace: string) => SuprSendClient;
   workspaceSlugs: () => Promise<string[]>;
   accountWorkspaces: () => Promise<string[]>;
@@ -85,8 +85,8 @@ export function openSession(deps: Deps, log: Log): Session {
     settings,
     clientFor,
     client: () => clientFor(onlyWorkspace()),
-    signingKeys: () => new SigningKeyClient(settings.connection, onlyWorkspace(), clientDeps),
-    publicKeys: () => new PublicKeyClient(settings.connection, onlyWorkspace(), clientDeps),
+    signingKeys: (workspace) => new SigningKeyClient(settings.connection, workspace ?? onlyWorkspace(), clientDeps),
+    publicKeys: (workspace) => new PublicKeyClient(settings.connection, workspace ?? onlyWorkspace(), clientDeps),
     // Loaded on demand, with Octokit and the sealed box: other runs should not pay for them.
     prepareSecret: async (target) => (await loadGitHubPart(() => import('../github/secrets-api.js'))).prepareSecret(target, guarded),
     prepareVariable: async (target) => (await loadGitHubPart(() => import('../github/variables-api.js'))).prepareVariable(target, guarded),

@@ -21,10 +21,10 @@ export type Env = Record<string, string | undefined>;
 export interface CommandContext {
   /** The one workspace's client, for commands that cover one (settings guarantee exactly one slug). */
   client: SuprSendClient;
-  /** The one workspace's signing keys ('key-type: signing-key'). */
-  signingKeys: () => SigningKeyClient;
-  /** The one workspace's public keys ('key-type: public-key'). */
-  publicKeys: () => PublicKeyClient;
+  /** A workspace's signing keys ('key-type: signing-key'): the one workspace's, unless another is named. */
+  signingKeys: (workspace?: string) => SigningKeyClient;
+  /** A workspace's public keys ('key-type: public-key'): the one workspace's, unless another is named. */
+  publicKeys: (workspace?: string) => PublicKeyClient;
   /** The covered workspaces: the slugs given, or the account's, listed once. */
   workspaceSlugs: () => Promise<string[]>;
   /** Every workspace of the account, listed once when first asked (for "did you mean"). */

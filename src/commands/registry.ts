@@ -12,6 +12,7 @@ import { signingListCommand } from './signing/list.js';
 import { signingCreateCommand, signingRotateCommand } from './signing/mint.js';
 import { publicDeleteCommand, publicListCommand } from './public/list-delete.js';
 import { publicCreateCommand, publicRotateCommand } from './public/mint.js';
+import { allListCommand } from './all/list.js';
 
 /** The API-key commands (key-type: api-key, the default); their settings and outcome types are read off the definitions. */
 const API_KEY = {
@@ -37,29 +38,43 @@ const PUBLIC_KEY = {
   rotate: publicRotateCommand
 };
 
-export const KEY_TYPES = ['api-key', 'signing-key', 'public-key'] as const;
+/** One audit of every kind (key-type: all): only a listing. */
+const ALL = {
+  list: allListCommand
+};
+
+export const KEY_TYPES = ['api-key', 'signing-key', 'public-key', 'all'] as const;
 export type KeyType = (typeof KEY_TYPES)[number];
 
 type SettingsOf<D> = D extends CommandDefinition<infer S, infer _R> ? S : never;
 
 export type CommandName = keyof typeof API_KEY;
-export type CommandSettings = {
-  [K in CommandName]: SettingsOf<(typeof API_KEY)[K]> | SettingsOf<(typeof SIGNING_KEY)[K]> | SettingsOf<(typeof PUBLIC_KEY)[K]>;
-}[CommandName];
+export type CommandSettings =
+  | {
+      [K in CommandName]: SettingsOf<(typeof API_KEY)[K]> | SettingsOf<(typeof SIGNING_KEY)[K]> | SettingsOf<(typeof PUBLIC_KEY)[K]>;
+    }[CommandName]
+  | SettingsOf<typeof ALL.list>;
 
 export const COMMAND_NAMES = Object.keys(API_KEY) as CommandName[];
 
 /** Any command's definition, as the frame drives it (its own types are checked where it is written). */
 type AnyDefinition = CommandDefinition<CommandSettings, unknown>;
 
-/** The commands of a key type, by name. */
-export function commandsOf(keyType: KeyType): Record<CommandName, AnyDefinition> {
-  const commands = { 'api-key': API_KEY, 'signing-key': SIGNING_KEY, 'public-key': PUBLIC_KEY }[keyType];
-  return commands as unknown as Record<CommandName, AnyDefinition>;
+/** The commands of a key type, by name ('all' has only 'list'). */
+export function commandsOf(keyType: KeyType): Partial<Record<CommandName, AnyDefinition>> {
+  const commands = { 'api-key': API_KEY, 'signing-key': SIGNING_KEY, 'public-key': PUBLIC_KEY, all: ALL }[keyType];
+  return commands as unknown as Partial<Record<CommandName, AnyDefinition>>;
+}
+
+/** The command of this name and key type; the settings refuse a pair that has none before this is asked. */
+export function definitionFor(keyType: KeyType, name: CommandName): AnyDefinition {
+  const definition = commandsOf(keyType)[name];
+  if (definition === undefined) throw new Error(`no command '${name}' for 'key-type: ${keyType}'`);
+  return definition;
 }
 
 function definitionOf(settings: CommandSettings): AnyDefinition {
-  return commandsOf('keyType' in settings ? settings.keyType : 'api-key')[settings.command];
+  return definitionFor('keyType' in settings ? settings.keyType : 'api-key', settings.command);
 }
 
 /** Whether the settings may cover several workspaces. */

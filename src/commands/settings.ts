@@ -10,7 +10,16 @@ import { readConnection, readServiceToken, readWorkspaces, type WorkspaceSelecti
 import { boolean, inputReader, oneOf, type InputReader, type ReadInput } from '../inputs/read.js';
 import type { Connection } from '../suprsend/types.js';
 import type { Env } from './command.js';
-import { COMMAND_NAMES, commandsOf, KEY_TYPES, manyWorkspaces, type CommandName, type CommandSettings, type KeyType } from './registry.js';
+import {
+  COMMAND_NAMES,
+  commandsOf,
+  definitionFor,
+  KEY_TYPES,
+  manyWorkspaces,
+  type CommandName,
+  type CommandSettings,
+  type KeyType
+} from './registry.js';
 
 export interface Settings {
   connection: Connection;
@@ -27,11 +36,17 @@ export function parseSettings(raw: ReadInput, env: Env, onSecret: (secret: strin
   const input = inputReader(raw);
   const name = oneOf(input.read, 'command', COMMAND_NAMES);
   const keyType = oneOf(input.read, 'key-type', KEY_TYPES);
+  if (keyType === 'all' && name !== 'list') {
+    throw new InputError(
+      'key-type',
+      `'all' works with command 'list' only (one audit of every kind of credential): for '${name}', set 'api-key', 'signing-key' or 'public-key'.`
+    );
+  }
   const workspaces = readWorkspaces(input.read);
   const connection = readConnection(input, token);
   refuseUnreadGuards(name, keyType, input);
   refuseWrongStore(keyType, input);
-  const command = commandsOf(keyType)[name].parse(input, env);
+  const command = definitionFor(keyType, name).parse(input, env);
   if (!manyWorkspaces(command) && (workspaces.kind === 'all' || workspaces.slugs.length !== 1)) {
     throw new InputError(
       'workspace',
@@ -81,15 +96,25 @@ const WHY_NOT: Partial<Record<CommandName, Partial<Record<(typeof GUARD_INPUTS)[
   list: { 'older-than-days': "; to flag old keys in a listing, use 'max-age-days'" }
 };
 
+/** What a key type covers, in words. */
+const KIND_WORDS: Record<KeyType, string> = {
+  'api-key': 'API keys',
+  'signing-key': 'signing keys',
+  'public-key': 'public keys',
+  all: 'the audit of every kind'
+};
+
 function refuseUnreadGuards(name: CommandName, keyType: KeyType, input: InputReader): void {
   const commands = commandsOf(keyType);
-  const reads = new Set<string>(commands[name].inputs);
+  const reads = new Set<string>(definitionFor(keyType, name).inputs);
   for (const guard of GUARD_INPUTS) {
     if (!input.isSet(guard) || reads.has(guard)) continue;
-    const readers = COMMAND_NAMES.filter((c) => commands[c].inputs.includes(guard)).map((c) => `'${c}'`);
+    const readers = COMMAND_NAMES.filter((c) => commands[c]?.inputs.includes(guard) === true).map((c) => `'${c}'`);
     if (readers.length === 0) {
-      const kind = keyType === 'public-key' ? 'public keys' : 'signing keys';
-      throw new InputError(guard, `does not apply to ${kind} ('key-type: ${keyType}'): remove it here, or use 'key-type: api-key'.`);
+      throw new InputError(
+        guard,
+        `does not apply to ${KIND_WORDS[keyType]} ('key-type: ${keyType}'): remove it here, or use 'key-type: api-key'.`
+      );
     }
     throw new InputError(
       guard,
@@ -119,8 +144,7 @@ function refuseWrongStore(keyType: KeyType, input: InputReader): void {
 
 /** Inputs some command reads, set by the user for a command that does not, and that cannot change what it touches. */
 function ignoredInputs(name: CommandName, keyType: KeyType, input: InputReader): InputName[] {
-  const commands = commandsOf(keyType);
-  const used = new Set<InputName>(commands[name].inputs);
-  const commandInputs = new Set<InputName>(KEY_TYPES.flatMap((type) => COMMAND_NAMES.flatMap((c) => commandsOf(type)[c].inputs)));
+  const used = new Set<InputName>(definitionFor(keyType, name).inputs);
+  const commandInputs = new Set<InputName>(KEY_TYPES.flatMap((type) => COMMAND_NAMES.flatMap((c) => commandsOf(type)[c]?.inputs ?? [])));
   return [...commandInputs].filter((i) => input.isSet(i) && !used.has(i));
 }

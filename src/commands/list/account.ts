@@ -41,17 +41,17 @@ export function tellAccount(parts: Part<ListResult>[], settings: ListSettings, l
 }
 
 /**
- * The summary, in the same shape for one workspace and for many: a title (the totals), the
+ * The summary, in the same shape for one workspace and for many: a title (the totals, under `heading`), the
  * overview (a row per workspace), the stale keys oldest first, then every workspace's full table
  * folded in `<details>`: what an on-call engineer reads first comes first.
  */
-export function accountSummary(parts: Part<ListResult>[], settings: ListSettings): string {
+export function accountSummary(parts: Part<ListResult>[], settings: ListSettings, heading = '###'): string {
   const ok = succeeded(parts);
   const [only] = ok;
   // One workspace keeps the title it always had: its count line, named.
   const title =
     parts.length === 1 && only !== undefined ? countLine(only.result, `\`${only.workspace}\``) : totals(parts, settings.maxAgeDays);
-  const lines = [`### ${title}`, '', overview(parts, settings), ''];
+  const lines = [`${heading} ${title}`, '', overview(parts, settings), ''];
   const stale = ok.flatMap(({ workspace, result }) => result.stale.map((s) => ({ workspace, ...s }))).sort((a, b) => b.ageDays - a.ageDays);
   if (stale.length > 0) {
     lines.push(

@@ -9,14 +9,30 @@ import type { ReportBudget, ListResult } from './tally.js';
 
 /** 'keys', 'keys-file', counts and stale ids, across the workspaces listed (one, for a single workspace). */
 export function listOutputs(results: readonly ListResult[], file: ArrayFile, sink: OutputSink): void {
-  const { setOutput } = sink;
   const total = results.reduce((n, r) => n + r.count, 0);
-  const stale = results.flatMap((r) => r.stale);
-  // Named by the action, never by a slug the server sent (the file's folder is made for this step alone).
-  const saved = file.save(
-    'suprsend-keys.json',
-    results.map((r) => r.workspace)
+  keysOutputs(
+    file,
+    results.map((r) => r.workspace),
+    total,
+    sink
   );
+  staleOutputs(
+    results.flatMap((r) => r.stale.map((s) => s.key.id)),
+    sink
+  );
+}
+
+/** 'stale-count' and 'stale-key-ids'. */
+export function staleOutputs(ids: readonly string[], { setOutput }: OutputSink): void {
+  setOutput('stale-count', String(ids.length));
+  setOutput('stale-key-ids', JSON.stringify(ids));
+}
+
+/** The keys file of these sections, in order, and 'keys' (when it fits an output) and 'count'. */
+export function keysOutputs(file: ArrayFile, sections: readonly string[], total: number, sink: OutputSink): void {
+  const { setOutput } = sink;
+  // Named by the action, never by a slug the server sent (the file's folder is made for this step alone).
+  const saved = file.save('suprsend-keys.json', sections);
   setOutput('keys-file', saved.path);
   if (saved.bytes <= MAX_OUTPUT_BYTES) {
     setOutput('keys', file.read());
@@ -28,8 +44,6 @@ export function listOutputs(results: readonly ListResult[], file: ArrayFile, sin
     );
   }
   setOutput('count', String(total));
-  setOutput('stale-count', String(stale.length));
-  setOutput('stale-key-ids', JSON.stringify(stale.map((s) => s.key.id)));
 }
 
 type Status = 'active' | 'stale' | 'disabled';

@@ -7,9 +7,9 @@ import { ActionError } from '../../errors.js';
 import { describeError } from '../../report/explain.js';
 import { textTable } from '../../report/log-table.js';
 import { tellLines } from '../../report/log.js';
-import { code, table, text } from '../../report/summary.js';
+import { table } from '../../report/summary.js';
 import type { PublicKey } from '../../suprsend/public-keys.js';
-import type { CommandDefinition } from '../command.js';
+import type { CommandContext, CommandDefinition } from '../command.js';
 import { deletedOutputs, listingOutputs } from '../credential-outputs.js';
 import { outcomeOf, publishOutputs, rendered } from '../outcome.js';
 import {
@@ -20,24 +20,23 @@ import {
   type PublicDeleteSettings,
   type PublicListSettings
 } from './settings.js';
-
-/** In a production workspace, a key without secure mode lets anyone who has it act as any user: flagged. */
-const exposed = (k: PublicKey, production: boolean): boolean => production && k.is_secure_mode_enabled !== true;
-
-const row = (k: PublicKey, production: boolean): string[] => [
-  k.name ?? '',
-  k.id,
-  k.api_key ?? '',
-  k.is_default === true ? 'yes' : '',
-  k.is_secure_mode_enabled === true ? 'on' : exposed(k, production) ? 'off ⚠️' : 'off'
-];
-const HEADERS = ['Name', 'Key id', 'Value', 'Default', 'Secure mode'];
+import { exposed, HEADERS, row, summaryCells, warnExposed } from './report.js';
 
 export interface PublicListResult {
   workspace: string;
   keys: PublicKey[];
   /** Whether the account's listing says the workspace's mode is 'production' (false when it could not be read). */
   production: boolean;
+}
+
+/** Whether the account's listing says the workspace's mode is 'production'; false (and a debug line) when it cannot be read. */
+export async function isProduction(context: Pick<CommandContext, 'workspaceMode' | 'log'>, workspace: string): Promise<boolean> {
+  try {
+    return (await context.workspaceMode(workspace)) === 'production';
+  } catch (error) {
+    context.log.debug(`The workspace's mode could not be read, so keys without secure mode are not flagged: ${describeError(error)}`);
+    return false;
+  }
 }
 
 export const publicListCommand: CommandDefinition<PublicListSettings, PublicListResult> = {
@@ -48,12 +47,7 @@ export const publicListCommand: CommandDefinition<PublicListSettings, PublicList
     const client = context.publicKeys();
     const { workspace } = client;
     const keys = (await client.list()).filter((k) => k.is_deleted !== true);
-    let production = false;
-    try {
-      production = (await context.workspaceMode(workspace)) === 'production';
-    } catch (error) {
-      context.log.debug(`The workspace's mode could not be read, so keys without secure mode are not flagged: ${describeError(error)}`);
-    }
+    const production = await isProduction(context, workspace);
     const file = context.openArrayFile();
     publishOutputs(step, [workspace], (sink) => {
       listingOutputs(file, workspace, keys, sink);
@@ -71,14 +65,7 @@ export const publicListCommand: CommandDefinition<PublicListSettings, PublicList
             `The ${r.keys.length} public keys`,
             textTable([HEADERS.map((h) => h.toUpperCase()), ...r.keys.map((k) => row(k, r.production))])
           );
-        for (const key of r.keys.filter((k) => exposed(k, r.production))) {
-          log.warning(
-            `Public key ${JSON.stringify(key.name ?? '')} (${key.id}) in production workspace '${r.workspace}' has secure mode off: ` +
-              'SuprSend accepts it without a signed user token, so anyone with the key (it ships in your front end) can act as any user. ' +
-              "Once your backend signs user tokens, turn secure mode on in SuprSend's dashboard, or with 'secure-mode: on' when you next create or rotate a public key.",
-            'Public key without secure mode in production'
-          );
-        }
+        for (const key of r.keys.filter((k) => exposed(k, r.production))) warnExposed(key, r.workspace, log);
       },
       () =>
         [
@@ -86,7 +73,7 @@ export const publicListCommand: CommandDefinition<PublicListSettings, PublicList
           '',
           table(
             HEADERS,
-            r.keys.map((k) => row(k, r.production).map((cell, i) => (i === 1 || i === 2 ? code(cell) : text(cell))))
+            r.keys.map((k) => summaryCells(row(k, r.production)))
           ),
           ''
         ].join('\n')

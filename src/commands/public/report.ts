@@ -1,4 +1,4 @@
-/** What `create` and `rotate` with 'key-type: public-key' publish and tell: the outputs, the log's lines, the summary. */
+/** What the public-key commands publish and tell: a listing's rows and warnings; `create` and `rotate`'s outputs, log lines and summary. */
 import { code, table, text } from '../../report/summary.js';
 import type { PublicKey } from '../../suprsend/public-keys.js';
 import type { Stored } from '../key-handover.js';
@@ -73,4 +73,29 @@ export function mintSummary(r: PublicMintResult, rotate: boolean): string {
     '',
     ...(r.stored === undefined ? [] : [text(`Stored as ${r.stored.where}.`), ''])
   ].join('\n');
+}
+
+/** In a production workspace, a key without secure mode lets anyone who has it act as any user: flagged. */
+export const exposed = (k: PublicKey, production: boolean): boolean => production && k.is_secure_mode_enabled !== true;
+
+/** A public key's row in a listing: name, id, value, default, secure mode (marked when exposed). */
+export const row = (k: PublicKey, production: boolean): string[] => [
+  k.name ?? '',
+  k.id,
+  k.api_key ?? '',
+  k.is_default === true ? 'yes' : '',
+  k.is_secure_mode_enabled === true ? 'on' : exposed(k, production) ? 'off ⚠️' : 'off'
+];
+export const HEADERS = ['Name', 'Key id', 'Value', 'Default', 'Secure mode'];
+
+/** A row's cells for the summary: the id and the value as code, the rest as text. */
+export const summaryCells = (cells: string[]): string[] => cells.map((cell, i) => (i === 1 || i === 2 ? code(cell) : text(cell)));
+
+export function warnExposed(key: PublicKey, workspace: string, log: Pick<MintLog, 'warning'>): void {
+  log.warning(
+    `Public key ${JSON.stringify(key.name ?? '')} (${key.id}) in production workspace '${workspace}' has secure mode off: ` +
+      'SuprSend accepts it without a signed user token, so anyone with the key (it ships in your front end) can act as any user. ' +
+      "Once your backend signs user tokens, turn secure mode on in SuprSend's dashboard, or with 'secure-mode: on' when you next create or rotate a public key.",
+    'Public key without secure mode in production'
+  );
 }

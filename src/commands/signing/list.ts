@@ -10,7 +10,7 @@ import type { CommandDefinition } from '../command.js';
 import { listingOutputs } from '../credential-outputs.js';
 import { outcomeOf, publishOutputs, rendered } from '../outcome.js';
 import { textTable } from '../../report/log-table.js';
-import { KEY_HEADERS, keyRow } from './report.js';
+import { KEY_HEADERS, keyRow, warnStaleSigningKey } from './report.js';
 import { parseSigningList, SIGNING_LIST_INPUTS, type SigningListSettings } from './settings.js';
 
 export interface SigningListResult {
@@ -56,12 +56,7 @@ export const signingListCommand: CommandDefinition<SigningListSettings, SigningL
             textTable([KEY_HEADERS.map((h) => h.toUpperCase()), ...r.keys.map((k) => keyRow(k, r.now, r.stale.includes(k)))])
           );
         }
-        for (const key of r.stale) {
-          log.warning(
-            `The active signing key ${key.id} (uid ${key.uid}) in workspace '${r.workspace}' is older than ${settings.maxAgeDays} days: rotate it.`,
-            'Stale SuprSend signing key'
-          );
-        }
+        for (const key of r.stale) warnStaleSigningKey(key, r.workspace, settings.maxAgeDays, log);
       },
       () =>
         [

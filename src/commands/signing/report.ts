@@ -69,3 +69,11 @@ export function keyRow(key: SigningKey, now: Date, stale: boolean): string[] {
 }
 
 export const KEY_HEADERS = ['Id', 'Uid', 'Status', 'Created', 'Rolled', 'Expires'];
+
+/** The warning for an active signing key older than 'max-age-days'. */
+export function warnStaleSigningKey(key: SigningKey, workspace: string, maxAgeDays: number | undefined, log: Pick<Log, 'warning'>): void {
+  log.warning(
+    `The active signing key ${key.id} (uid ${key.uid}) in workspace '${workspace}' is older than ${maxAgeDays} days: rotate it (command 'rotate' with 'key-type: signing-key').`,
+    'Stale SuprSend signing key'
+  );
+}
