@@ -163,7 +163,7 @@ describe('public key stored as a GitHub Actions variable', () => {
       const result = await h.run({ command: 'rotate', ...STORE, name: 'web' }, { env });
       expect(theError(result)).toBe(
         'GitHub did not store the key as repository variable SUPRSEND_PUBLIC_KEY in acme/shop: HTTP 422 (Invalid request.). ' +
-          `public key "web" (${web.id}) in workspace 'staging' was rotated (SuprSend cannot undo a rotate): its new value is ${web.api_key}, ` +
+          `The public key "web" (${web.id}) in workspace 'staging' was rotated (SuprSend cannot undo a rotate): its new value is ${web.api_key}, ` +
           "in this step's 'public-key' output, and 'list' with 'key-type: public-key' shows it. Store it as variable SUPRSEND_PUBLIC_KEY from a following step of this job: " +
           '`gh variable set SUPRSEND_PUBLIC_KEY --repo acme/shop --body "${{ steps.<this step\'s id>.outputs.public-key }}"`.'
       );
@@ -172,12 +172,37 @@ describe('public key stored as a GitHub Actions variable', () => {
     });
   });
 
+  it('secure mode refused after a rotate: the variable already holds the new value; after a create: the key is deleted again', async () => {
+    const fault = (r: { method: string; path: string }) =>
+      r.method === 'PATCH' && !r.path.includes('/rotate/')
+        ? { status: 400, body: JSON.stringify({ message: 'secure mode is not available' }) }
+        : undefined;
+    await withGitHub(node, { mock: { fault } }, async (h, gh, env) => {
+      const web = h.mock.credentials.addPublicKey('staging', { name: 'web' });
+      const rotated = await h.run({ command: 'rotate', ...STORE, name: 'web', 'secure-mode': 'on' }, { env });
+      expect(theError(rotated)).toMatch(
+        new RegExp(
+          `^SuprSend refused to turn secure mode on for public key ${web.id} .* The public key "web" \\(${web.id}\\) in workspace 'staging' was rotated .*shows it\\.$`
+        )
+      );
+      expect(gh.variables.all.get('acme/shop/SUPRSEND_PUBLIC_KEY')?.value).toBe(web.api_key);
+      const created = await h.run(
+        { command: 'create', ...STORE, 'variable-name': 'MOBILE_KEY', name: 'mobile', 'secure-mode': 'on' },
+        { env }
+      );
+      const mobile = h.mock.credentials.publicKeys.get('staging')?.find((k) => k.name === 'mobile');
+      expect(theError(created)).toMatch(/The new public key "mobile" \(ws_pubk_\w+\) was deleted again/);
+      expect(mobile?.is_deleted).toBe(true);
+      expect(gh.variables.all.has('acme/shop/MOBILE_KEY')).toBe(false);
+    });
+  });
+
   it('input errors: a variable for a secret key, a secret for a public key, scope inputs without a variable', async () => {
     await withGitHub(node, undefined, async (h, gh, env) => {
       expect(
         theError(await h.run({ command: 'create', name: 'backend', 'variable-name': 'K', 'github-token': GITHUB_TEST_TOKEN }, { env }))
       ).toBe(
-        "Input 'variable-name': only applies with 'key-type: public-key': an API key is a secret, never a variable. Store it with 'secret-name'."
+        "Input 'variable-name': only applies with 'key-type: public-key' (a public key is not a secret). An API key or a signing key's private key is a secret, never a variable: store it with 'secret-name'."
       );
       expect(
         theError(await h.run({ command: 'create', ...PUBLIC, name: 'web', 'secret-name': 'K', 'github-token': GITHUB_TEST_TOKEN }, { env }))

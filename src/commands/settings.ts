@@ -131,7 +131,7 @@ function refuseWrongStore(keyType: KeyType, input: InputReader): void {
   if (keyType !== 'public-key' && input.read('variable-name') !== '') {
     throw new InputError(
       'variable-name',
-      `only applies with 'key-type: public-key': ${keyType === 'api-key' ? 'an API key' : "a signing key's private key"} is a secret, never a variable. Store it with 'secret-name'.`
+      "only applies with 'key-type: public-key' (a public key is not a secret). An API key or a signing key's private key is a secret, never a variable: store it with 'secret-name'."
     );
   }
   if (keyType === 'public-key' && input.read('secret-name') !== '') {

@@ -4,7 +4,7 @@
  * variable is asked for) → create → hand over (secure mode, the variable, the outputs; a failure
  * before the commit point deletes the new key again). Rotate: find the key → ask GitHub → rotate,
  * which SuprSend cannot undo (same id, a new value, no overlap: a warning, and 'dry-run' honoured)
- * → the outputs at once → secure mode and the variable; a failure then says where the value is.
+ * → the outputs at once → the variable → secure mode; a failure then says where the value is.
  * A name shared by several keys names no key: that is an input error naming their ids.
  */
 import { ActionError, InputError } from '../../errors.js';
@@ -136,8 +136,9 @@ async function rotate(context: CommandContext, settings: PublicRotateSettings, s
   try {
     publish();
     published = true;
-    result.key = await withSecureMode(client, rotated, settings.secureMode);
+    // The variable first: while it holds the old value, every build that reads it ships a key that no longer works.
     if (prepared !== undefined) await storeValue(prepared, result, rotated.api_key ?? '');
+    result.key = await withSecureMode(client, rotated, settings.secureMode);
   } catch (error) {
     throw afterRotate(error, { key: rotated, workspace, published }, prepared, result);
   }
@@ -160,7 +161,7 @@ function afterRotate(
       : ` Store it as variable ${variable.name} from a following step of this job: ` +
         `\`gh variable set ${variable.name}${scopeFlags(variable)} --body "\${{ steps.<this step's id>.outputs.public-key }}"\`.`;
   return new ActionError(
-    `${why} ${describeKey(key)} in workspace '${workspace}' was rotated (SuprSend cannot undo a rotate): ` +
+    `${why} The ${describeKey(key)} in workspace '${workspace}' was rotated (SuprSend cannot undo a rotate): ` +
       `its new value is ${key.api_key ?? ''}${where} and 'list' with 'key-type: public-key' shows it.${store}`
   );
 }
