@@ -10,7 +10,7 @@ import { tellLines } from '../../report/log.js';
 import { table } from '../../report/summary.js';
 import type { PublicKey } from '../../suprsend/public-keys.js';
 import type { CommandContext, CommandDefinition } from '../command.js';
-import { deletedOutputs, listingOutputs } from '../credential-outputs.js';
+import { deletedLine, deletedTitle, deleteOneKey, listingOutputs, type OneDeleted } from '../credential-outputs.js';
 import { outcomeOf, publishOutputs, rendered } from '../outcome.js';
 import {
   parsePublicDelete,
@@ -80,7 +80,7 @@ export const publicListCommand: CommandDefinition<PublicListSettings, PublicList
     )
 };
 
-export const publicDeleteCommand: CommandDefinition<PublicDeleteSettings, { workspace: string; key: PublicKey; deleted: boolean }> = {
+export const publicDeleteCommand: CommandDefinition<PublicDeleteSettings, OneDeleted<PublicKey>> = {
   inputs: PUBLIC_DELETE_INPUTS,
   manyWorkspaces: () => false,
   parse: parsePublicDelete,
@@ -94,20 +94,16 @@ export const publicDeleteCommand: CommandDefinition<PublicDeleteSettings, { work
         `Public key ${key.id} is the default public key of workspace '${workspace}': the action does not delete it. Rotate it instead (command 'rotate' with 'key-type: public-key').`
       );
     }
-    const deleted = !settings.dryRun && (await client.delete(key.id)) === 'deleted';
-    publishOutputs(step, [workspace], (sink) => {
-      deletedOutputs(key.id, deleted, sink);
-    });
-    return outcomeOf([workspace], { workspace, key, deleted }, [], settings.dryRun);
+    return deleteOneKey(step, { workspace, key, dryRun: settings.dryRun }, () => client.delete(key.id));
   },
   render: ({ result: r, status }, _settings, context) =>
     rendered(
       context,
       (log) => {
-        const what = `public key ${JSON.stringify(r.key.name ?? '')} (${r.key.id}) in workspace '${r.workspace}'`;
-        log.info(status === 'planned' ? `Dry run: would delete ${what}.` : r.deleted ? `Deleted ${what}.` : `${what} was already gone.`);
+        log.info(
+          deletedLine(`public key ${JSON.stringify(r.key.name ?? '')} (${r.key.id}) in workspace '${r.workspace}'`, status, r.deleted)
+        );
       },
-      () =>
-        `### ${status === 'planned' ? 'Dry run: ' : ''}public key ${r.key.id} ${status === 'planned' ? 'would be deleted' : 'deleted'} in \`${r.workspace}\`\n`
+      () => deletedTitle('public key', r, status)
     )
 };

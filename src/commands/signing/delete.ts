@@ -6,15 +6,11 @@
 import { ActionError } from '../../errors.js';
 import type { SigningKey } from '../../suprsend/signing-keys.js';
 import type { CommandDefinition } from '../command.js';
-import { deletedOutputs } from '../credential-outputs.js';
-import { outcomeOf, publishOutputs, rendered } from '../outcome.js';
+import { deletedLine, deletedTitle, deleteOneKey, type OneDeleted } from '../credential-outputs.js';
+import { rendered } from '../outcome.js';
 import { parseSigningDelete, SIGNING_DELETE_INPUTS, type SigningDeleteSettings } from './settings.js';
 
-export interface SigningDeleteResult {
-  workspace: string;
-  key: SigningKey;
-  deleted: boolean;
-}
+export type SigningDeleteResult = OneDeleted<SigningKey>;
 
 export const signingDeleteCommand: CommandDefinition<SigningDeleteSettings, SigningDeleteResult> = {
   inputs: SIGNING_DELETE_INPUTS,
@@ -30,18 +26,20 @@ export const signingDeleteCommand: CommandDefinition<SigningDeleteSettings, Sign
         `Workspace '${workspace}' has no signing key ${settings.keyId}; it has ${keys.length === 0 ? 'none' : keys.map((k) => `${k.id} (uid ${k.uid}, ${k.status ?? 'unknown'})`).join(', ')}. Nothing was deleted.`
       );
     }
-    const deleted = !settings.dryRun && (await client.delete(key.uid)) === 'deleted';
-    publishOutputs(step, [workspace], (sink) => {
-      deletedOutputs(key.id, deleted, sink);
-    });
-    return outcomeOf([workspace], { workspace, key, deleted }, [], settings.dryRun);
+    // The request addresses the key by its uid.
+    return deleteOneKey(step, { workspace, key, dryRun: settings.dryRun }, () => client.delete(key.uid));
   },
   render: ({ result: r, status }, _settings, context) =>
     rendered(
       context,
       (log) => {
-        const what = `signing key ${r.key.id} (uid ${r.key.uid}, ${r.key.status ?? 'unknown'}) in workspace '${r.workspace}'`;
-        log.info(status === 'planned' ? `Dry run: would delete ${what}.` : r.deleted ? `Deleted ${what}.` : `${what} was already gone.`);
+        log.info(
+          deletedLine(
+            `signing key ${r.key.id} (uid ${r.key.uid}, ${r.key.status ?? 'unknown'}) in workspace '${r.workspace}'`,
+            status,
+            r.deleted
+          )
+        );
         if (r.key.status === 'active' && status !== 'planned') {
           log.warning(
             `Workspace '${r.workspace}' now has no active signing key: no user token can be signed for it until one is made (command 'create' with 'key-type: signing-key').`,
@@ -49,7 +47,6 @@ export const signingDeleteCommand: CommandDefinition<SigningDeleteSettings, Sign
           );
         }
       },
-      () =>
-        `### ${status === 'planned' ? 'Dry run: ' : ''}signing key ${r.key.id} ${status === 'planned' ? 'would be deleted' : 'deleted'} in \`${r.workspace}\`\n`
+      () => deletedTitle('signing key', r, status)
     )
 };
