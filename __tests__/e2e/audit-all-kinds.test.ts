@@ -63,6 +63,7 @@ describe("one audit of every kind ('key-type: all')", () => {
         `Key "backend" (${oldApi.id}) in workspace 'staging' is 120 days old, older than 90 days: rotate it.`
       ]);
       expect(result.stdout).toContain("Workspace 'production': 2 signing keys (1 active), 2 public keys.");
+      expect(result.stdout).toContain("API keys, by workspace:\n1 key in workspace 'staging', 1 stale (older than 90 days).");
       expect(result.summary).toContain(
         '### Every credential: 2 API keys, 3 signing keys, 4 public keys in 2 workspaces; 2 stale (older than 90 days)'
       );

@@ -125,6 +125,7 @@ export function tellAll(r: AllListResult, settings: AllListSettings, log: Log, w
   // Few, and what matters most: before the API keys' warnings, which give way when GitHub's 10 are used up.
   for (const { workspace, key } of signing.filter((s) => s.stale)) warnStaleSigningKey(key, workspace, settings.maxAgeDays, log);
   for (const { workspace, key } of publicKeys.filter((p) => exposed(p.key, p.production))) warnExposed(key, workspace, log);
+  log.info('API keys, by workspace:');
   tellAccount(apiPartsOf(r.parts), apiKeyListing(settings), log, writesSummary);
 }
 
