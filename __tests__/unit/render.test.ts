@@ -11,6 +11,9 @@ import type { DeleteSettings } from '../../src/commands/delete/settings.js';
 import { listCommand, type ListOutcome } from '../../src/commands/list/index.js';
 import { parseList } from '../../src/commands/list/settings.js';
 import { summarizeKeys } from '../../src/commands/list/tally.js';
+import { allListCommand } from '../../src/commands/all/list.js';
+import type { AllListResult } from '../../src/commands/all/report.js';
+import { parseAllList } from '../../src/commands/all/settings.js';
 import { inputReader } from '../../src/inputs/read.js';
 import { recordingLog, replay } from '../../src/report/log-record.js';
 import type { Log } from '../../src/report/log.js';
@@ -95,5 +98,36 @@ describe('rendering an outcome', () => {
     } as unknown as Log;
     replay(entries, target);
     expect(printed).toEqual(['info one', 'warning two T', 'group three a,b', 'notice four undefined']);
+  });
+
+  it('an audit of every kind annotates stale signing keys and exposed public keys first, all within the warnings the step has left', () => {
+    const all = parseAllList(inputReader((name) => ({ 'max-age-days': '90' })[name as string] ?? ''));
+    const workspaces = Array.from({ length: 8 }, (_, i) => `prod-${i}`);
+    const result: AllListResult = {
+      now,
+      parts: workspaces.map((workspace, i) => {
+        const signingKey = { id: `ws_signk_${i}`, uid: `signing_key_${i}`, status: 'active', created_at: key('x', 200).created_at };
+        return {
+          workspace,
+          result: {
+            api: summarizeKeys([key(`ws_apik_${i}`, 100)], settings, { workspace, now }),
+            signing: [signingKey],
+            signingStale: [signingKey],
+            publicKeys: [{ id: `ws_pubk_${i}`, name: 'default', api_key: `SS.PUBK.${i}`, is_default: true, is_secure_mode_enabled: false }],
+            production: true
+          }
+        };
+      })
+    };
+    const outcome: CommandOutcome<AllListResult> = { status: 'done', workspaces, result };
+    const { log } = allListCommand.render(outcome, all, { warningsLeft: 10, writesSummary: true });
+    const warnings = log.filter((e) => e.kind === 'warning').map((w) => ('text' in w ? w.text : ''));
+    // 8 stale signing keys, 8 exposed public keys, 8 stale API keys, in that order: 9 annotated, then one saying how many more.
+    expect(warnings).toHaveLength(10);
+    expect(warnings.slice(0, 8).every((w) => w.startsWith('The active signing key ws_signk_'))).toBe(true);
+    expect(warnings[8]).toMatch(/^Public key "default" \(ws_pubk_0\) in production workspace 'prod-0' has secure mode off/);
+    expect(warnings[9]).toMatch(/^15 more stale, undated or exposed credentials are not annotated \(GitHub shows 10 warnings a step\)/);
+    const group = log.find((e) => e.kind === 'group');
+    expect(group !== undefined && 'lines' in group ? group.lines : []).toHaveLength(15);
   });
 });

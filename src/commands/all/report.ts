@@ -12,8 +12,8 @@ import type { SigningKey } from '../../suprsend/signing-keys.js';
 import { succeeded, type Part } from '../across.js';
 import { accountSummary, tellAccount } from '../list/account.js';
 import type { ListResult } from '../list/tally.js';
-import { exposed, HEADERS as PUBLIC_HEADERS, row as publicRow, summaryCells, warnExposed } from '../public/report.js';
-import { KEY_HEADERS as SIGNING_HEADERS, keyRow as signingRow, warnStaleSigningKey } from '../signing/report.js';
+import { exposed, exposedWarning, HEADERS as PUBLIC_HEADERS, row as publicRow, summaryCells } from '../public/report.js';
+import { KEY_HEADERS as SIGNING_HEADERS, keyRow as signingRow, staleSigningKeyWarning } from '../signing/report.js';
 import { apiKeyListing, type AllListSettings } from './settings.js';
 
 /** What one workspace holds of each kind. */
@@ -122,11 +122,13 @@ export function tellAll(r: AllListResult, settings: AllListSettings, log: Log, w
       textTable([['WORKSPACE', ...PUBLIC_HEADERS.map((h) => h.toUpperCase())], ...rows])
     );
   }
-  // Few, and what matters most: before the API keys' warnings, which give way when GitHub's 10 are used up.
-  for (const { workspace, key } of signing.filter((s) => s.stale)) warnStaleSigningKey(key, workspace, settings.maxAgeDays, log);
-  for (const { workspace, key } of publicKeys.filter((p) => exposed(p.key, p.production))) warnExposed(key, workspace, log);
+  // Stale signing keys and exposed public keys are annotated first, then the API keys', all within GitHub's 10.
+  const first = [
+    ...signing.filter((s) => s.stale).map(({ workspace, key }) => staleSigningKeyWarning(key, workspace, settings.maxAgeDays)),
+    ...publicKeys.filter((p) => exposed(p.key, p.production)).map(({ workspace, key }) => exposedWarning(key, workspace))
+  ];
   log.info('API keys, by workspace:');
-  tellAccount(apiPartsOf(r.parts), apiKeyListing(settings), log, writesSummary);
+  tellAccount(apiPartsOf(r.parts), apiKeyListing(settings), log, writesSummary, first);
 }
 
 /** The totals; the stale signing keys and the exposed public keys; the API keys' report; a table of each other kind. */

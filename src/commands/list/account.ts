@@ -2,7 +2,7 @@
 import type { Log } from '../../report/log.js';
 import { MAX_SUMMARY_BYTES, paragraph, table, text, code, dateOf, actor } from '../../report/summary.js';
 import { failed, succeeded, workspacesFailure, type Part } from '../across.js';
-import { countLine, listSummary, warnStale } from './report.js';
+import { countLine, listSummary, warnStale, type Annotation } from './report.js';
 import { ROTATE_ADVICE, type ListResult } from './tally.js';
 import type { ListSettings } from './settings.js';
 
@@ -21,8 +21,14 @@ function totals(parts: Part<ListResult>[], maxAgeDays: number | undefined): stri
   );
 }
 
-/** A line per workspace, then the totals; a warning per stale key, naming its workspace. */
-export function tellAccount(parts: Part<ListResult>[], settings: ListSettings, log: Log, writesSummary: boolean): void {
+/** A line per workspace, then the totals; a warning per stale key, naming its workspace, after `first` (another kind's). */
+export function tellAccount(
+  parts: Part<ListResult>[],
+  settings: ListSettings,
+  log: Log,
+  writesSummary: boolean,
+  first: readonly Annotation[] = []
+): void {
   for (const part of parts) {
     log.info(
       'result' in part
@@ -36,7 +42,8 @@ export function tellAccount(parts: Part<ListResult>[], settings: ListSettings, l
   warnStale(
     succeeded(parts).map((p) => p.result),
     log,
-    writesSummary
+    writesSummary,
+    first
   );
 }
 

@@ -108,17 +108,25 @@ export function tellList(r: ListResult, log: Log, writesSummary: boolean): void 
   warnStale([r], log, writesSummary);
 }
 
+/** A warning annotation's text and title, before it is told. */
+export interface Annotation {
+  text: string;
+  title: string;
+}
+
 /**
- * Warnings people see on the run's page: a name that differs only in case, then the stale keys, the
+ * Warnings people see on the run's page: a name that differs only in case, then `first` (what
+ * another kind of credential found), then the stale keys, the
  * oldest across every workspace first, then the keys of unknown age. GitHub shows 10 warnings a step:
  * what does not fit goes to the log (in a group) and one last annotation says how many more and where.
  */
-export function warnStale(results: readonly ListResult[], log: Log, writesSummary: boolean): void {
+export function warnStale(results: readonly ListResult[], log: Log, writesSummary: boolean, first: readonly Annotation[] = []): void {
   for (const r of results) {
     if (r.count === 0 && r.otherCase.length > 0)
       log.warning(caseHint(r.name, r.workspace, r.otherCase), 'A name that differs only in case');
   }
   const items = [
+    ...first,
     ...results
       .flatMap((r) => r.stale.map(({ key, ageDays }) => ({ r, key, ageDays })))
       .sort((a, b) => b.ageDays - a.ageDays)
@@ -144,8 +152,9 @@ export function warnStale(results: readonly ListResult[], log: Log, writesSummar
     `${rest.length} more keys to look at`,
     rest.map(({ text }) => `Warning: ${text}`)
   );
+  const what = first.length === 0 ? 'stale or undated keys' : 'stale, undated or exposed credentials';
   const more =
-    `${rest.length} more stale or undated keys are not annotated (GitHub shows ${WARNINGS_SHOWN} warnings a step): ` +
+    `${rest.length} more ${what} are not annotated (GitHub shows ${WARNINGS_SHOWN} warnings a step): ` +
     `${writesSummary ? 'the job summary lists every stale key, oldest first, and ' : ''}the 'stale-key-ids' output and the log's group "${rest.length} more keys to look at" have them.`;
   if (room > 0) log.warning(more, 'More stale keys');
   else log.notice(more, 'More stale keys');

@@ -20,7 +20,7 @@ import {
   type PublicDeleteSettings,
   type PublicListSettings
 } from './settings.js';
-import { exposed, HEADERS, row, summaryCells, warnExposed } from './report.js';
+import { exposed, exposedWarning, HEADERS, row, summaryCells } from './report.js';
 
 export interface PublicListResult {
   workspace: string;
@@ -65,7 +65,10 @@ export const publicListCommand: CommandDefinition<PublicListSettings, PublicList
             `The ${r.keys.length} public keys`,
             textTable([HEADERS.map((h) => h.toUpperCase()), ...r.keys.map((k) => row(k, r.production))])
           );
-        for (const key of r.keys.filter((k) => exposed(k, r.production))) warnExposed(key, r.workspace, log);
+        for (const key of r.keys.filter((k) => exposed(k, r.production))) {
+          const { text, title } = exposedWarning(key, r.workspace);
+          log.warning(text, title);
+        }
       },
       () =>
         [

@@ -2,6 +2,7 @@
 import { code, table, text } from '../../report/summary.js';
 import type { PublicKey } from '../../suprsend/public-keys.js';
 import type { Stored } from '../key-handover.js';
+import type { Annotation } from '../list/report.js';
 
 export interface PublicMintResult {
   workspace: string;
@@ -91,11 +92,13 @@ export const HEADERS = ['Name', 'Key id', 'Value', 'Default', 'Secure mode'];
 /** A row's cells for the summary: the id and the value as code, the rest as text. */
 export const summaryCells = (cells: string[]): string[] => cells.map((cell, i) => (i === 1 || i === 2 ? code(cell) : text(cell)));
 
-export function warnExposed(key: PublicKey, workspace: string, log: Pick<MintLog, 'warning'>): void {
-  log.warning(
-    `Public key ${JSON.stringify(key.name ?? '')} (${key.id}) in production workspace '${workspace}' has secure mode off: ` +
+/** The warning for a public key with secure mode off in a production workspace. */
+export function exposedWarning(key: PublicKey, workspace: string): Annotation {
+  return {
+    text:
+      `Public key ${JSON.stringify(key.name ?? '')} (${key.id}) in production workspace '${workspace}' has secure mode off: ` +
       'SuprSend accepts it without a signed user token, so anyone with the key (it ships in your front end) can act as any user. ' +
       "Once your backend signs user tokens, turn secure mode on in SuprSend's dashboard, or with 'secure-mode: on' when you next create or rotate a public key.",
-    'Public key without secure mode in production'
-  );
+    title: 'Public key without secure mode in production'
+  };
 }

@@ -10,7 +10,7 @@ import type { CommandDefinition } from '../command.js';
 import { listingOutputs } from '../credential-outputs.js';
 import { outcomeOf, publishOutputs, rendered } from '../outcome.js';
 import { textTable } from '../../report/log-table.js';
-import { KEY_HEADERS, keyRow, warnStaleSigningKey } from './report.js';
+import { KEY_HEADERS, keyRow, staleSigningKeyWarning } from './report.js';
 import { parseSigningList, SIGNING_LIST_INPUTS, type SigningListSettings } from './settings.js';
 
 export interface SigningListResult {
@@ -56,7 +56,10 @@ export const signingListCommand: CommandDefinition<SigningListSettings, SigningL
             textTable([KEY_HEADERS.map((h) => h.toUpperCase()), ...r.keys.map((k) => keyRow(k, r.now, r.stale.includes(k)))])
           );
         }
-        for (const key of r.stale) warnStaleSigningKey(key, r.workspace, settings.maxAgeDays, log);
+        for (const key of r.stale) {
+          const { text, title } = staleSigningKeyWarning(key, r.workspace, settings.maxAgeDays);
+          log.warning(text, title);
+        }
       },
       () =>
         [

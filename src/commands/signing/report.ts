@@ -1,5 +1,6 @@
 /** What the signing-key commands publish and tell: outputs, log lines, annotations, summaries. */
 import type { Log } from '../../report/log.js';
+import type { Annotation } from '../list/report.js';
 import type { OutputSink } from '../../report/outputs.js';
 import { code, dateOf, paragraph, table, text } from '../../report/summary.js';
 import { ageDays } from '../../suprsend/keys.js';
@@ -71,9 +72,9 @@ export function keyRow(key: SigningKey, now: Date, stale: boolean): string[] {
 export const KEY_HEADERS = ['Id', 'Uid', 'Status', 'Created', 'Rolled', 'Expires'];
 
 /** The warning for an active signing key older than 'max-age-days'. */
-export function warnStaleSigningKey(key: SigningKey, workspace: string, maxAgeDays: number | undefined, log: Pick<Log, 'warning'>): void {
-  log.warning(
-    `The active signing key ${key.id} (uid ${key.uid}) in workspace '${workspace}' is older than ${maxAgeDays} days: rotate it (command 'rotate' with 'key-type: signing-key').`,
-    'Stale SuprSend signing key'
-  );
+export function staleSigningKeyWarning(key: SigningKey, workspace: string, maxAgeDays: number | undefined): Annotation {
+  return {
+    text: `The active signing key ${key.id} (uid ${key.uid}) in workspace '${workspace}' is older than ${maxAgeDays} days: rotate it (command 'rotate' with 'key-type: signing-key').`,
+    title: 'Stale SuprSend signing key'
+  };
 }
