@@ -43,6 +43,11 @@ export class GitHubFailure<T extends GitHubTarget = GitHubTarget> extends Error 
   }
 }
 
+/** Whether GitHub answered this request with `status` (a 404 that says a secret or variable is not there, a 409 that it is). */
+export function answeredStatus(error: unknown, status: number): boolean {
+  return error instanceof GitHubFailure && error.facts.kind === 'status' && error.facts.status === status;
+}
+
 /**
  * A secret or variable write that may or may not have landed: GitHub's answer was lost and reading
  * it back did not settle it. The key it carried may be stored now: never disable it.

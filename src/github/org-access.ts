@@ -7,7 +7,7 @@
  * anything exists), and a change from what it had is said in the log.
  */
 import type { GitHubApi } from './api.js';
-import { GitHubFailure, type GitHubRequest } from './failure.js';
+import { answeredStatus, GitHubFailure, type GitHubRequest } from './failure.js';
 import { describeVisibility, storeNoun, type SecretScope, type StoreTarget, type Visibility } from './target.js';
 
 type OrganizationScope = Extract<SecretScope, { kind: 'organization' }>;
@@ -86,7 +86,7 @@ async function readExisting(
     }
     return { visibility };
   } catch (error) {
-    if (error instanceof GitHubFailure && error.facts.kind === 'status' && error.facts.status === 404) return undefined;
+    if (answeredStatus(error, 404)) return undefined;
     throw error;
   }
 }

@@ -25,19 +25,11 @@ export const SECRET_INPUTS = [
   'github-token'
 ] as const;
 
-/** What a public key's variable reads: its name, the scope inputs and the token (no secret's name or type). */
-export const VARIABLE_INPUTS = [
-  'variable-name',
-  'secret-environment',
-  'secret-repository',
-  'secret-organization',
-  'secret-visibility',
-  'secret-repositories',
-  'github-token'
-] as const;
-
 /** The scope inputs: where a secret or a variable goes. */
 const SCOPE_INPUTS = ['secret-environment', 'secret-repository', 'secret-organization', 'secret-repositories'] as const;
+
+/** What a public key's variable reads: its name, the scope inputs and the token (no secret's name or type). */
+export const VARIABLE_INPUTS = ['variable-name', ...SCOPE_INPUTS, 'secret-visibility', 'github-token'] as const;
 
 /** Letters, digits, underscores, not starting with a digit. */
 const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

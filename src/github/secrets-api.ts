@@ -8,7 +8,7 @@
  */
 import { parseRfc3339 } from '../dates.js';
 import { openGitHub, type GitHubApi, type GitHubDeps } from './api.js';
-import { GitHubFailure, StoreWriteUnknown } from './failure.js';
+import { answeredStatus, GitHubFailure, StoreWriteUnknown } from './failure.js';
 import { sealedBox } from './sealed-box.js';
 import { organizationAccess } from './org-access.js';
 import { describeTarget, scopeRules, type SecretTarget } from './target.js';
@@ -92,7 +92,7 @@ async function settle(api: GitHubApi, base: string, name: string, before: number
     updated = (typeof read.data.updated_at === 'string' ? parseRfc3339(read.data.updated_at) : undefined) ?? Number.NaN;
   } catch (error) {
     // A secret that does not exist was certainly not written.
-    if (error instanceof GitHubFailure && error.facts.kind === 'status' && error.facts.status === 404) throw notApplied(lost);
+    if (answeredStatus(error, 404)) throw notApplied(lost);
     throw new StoreWriteUnknown(lost, error);
   }
   if (Number.isNaN(updated)) throw new StoreWriteUnknown(lost, undefined);

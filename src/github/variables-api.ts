@@ -9,7 +9,7 @@
  * it is sent once more; a read that fails too leaves it unknown.
  */
 import { openGitHub, type GitHubApi, type GitHubDeps } from './api.js';
-import { GitHubFailure, StoreWriteUnknown } from './failure.js';
+import { answeredStatus, GitHubFailure, StoreWriteUnknown } from './failure.js';
 import { organizationAccess } from './org-access.js';
 import { describeTarget, scopeRules, type VariableTarget } from './target.js';
 
@@ -67,7 +67,7 @@ export async function prepareVariable(target: VariableTarget, deps: GitHubDeps):
         } catch (caught) {
           const error = retarget(caught);
           // Created meanwhile by someone else (GitHub answers 409): update it instead, once.
-          if (!exists && isStatus(error, 409) && sends < MAX_SENDS) {
+          if (!exists && answeredStatus(error, 409) && sends < MAX_SENDS) {
             exists = true;
             continue;
           }
@@ -88,10 +88,6 @@ export async function prepareVariable(target: VariableTarget, deps: GitHubDeps):
   };
 }
 
-function isStatus(error: unknown, status: number): boolean {
-  return error instanceof GitHubFailure && error.facts.kind === 'status' && error.facts.status === status;
-}
-
 /** The variable's value, or undefined when there is no such variable (404). */
 async function readValue(api: GitHubApi, target: VariableTarget, path: string): Promise<string | undefined> {
   const request = { method: 'GET', what: `read variable ${target.name} of ${scopeRules(target.scope).describe(target.scope)}` };
@@ -102,7 +98,7 @@ async function readValue(api: GitHubApi, target: VariableTarget, path: string): 
     }
     return found.data.value;
   } catch (error) {
-    if (isStatus(error, 404)) return undefined;
+    if (answeredStatus(error, 404)) return undefined;
     throw error;
   }
 }
