@@ -197,6 +197,29 @@ describe('public key stored as a GitHub Actions variable', () => {
     });
   });
 
+  it('GITHUB_OUTPUT cannot be written once the variable holds the new key: the created key stays; after a rotate, the variable is still written', async () => {
+    await withGitHub(node, undefined, async (h, gh, env) => {
+      const broken = { ...env, GITHUB_OUTPUT: '/nonexistent-dir/runner-file' };
+      const created = await h.run({ command: 'create', ...STORE, name: 'web-app' }, { env: broken });
+      const key = h.mock.credentials.publicKeys.get('staging')?.find((k) => k.name === 'web-app');
+      expect(theError(created)).toMatch(
+        new RegExp(
+          `^Could not write the step outputs to GITHUB_OUTPUT .* The new key ${key!.id} stays active: repository variable SUPRSEND_PUBLIC_KEY in acme/shop holds it, and this step never takes back a key that GitHub holds\\.$`
+        )
+      );
+      expect(key?.is_deleted).toBe(false);
+      expect(gh.variables.all.get('acme/shop/SUPRSEND_PUBLIC_KEY')?.value).toBe(key?.api_key);
+      const rotated = await h.run({ command: 'rotate', ...STORE, name: 'web-app' }, { env: broken });
+      // The variable is still written, and the error says it holds the new value.
+      expect(gh.variables.all.get('acme/shop/SUPRSEND_PUBLIC_KEY')?.value).toBe(key?.api_key);
+      expect(theError(rotated)).toMatch(
+        new RegExp(
+          `^Could not write the step outputs to GITHUB_OUTPUT .* The public key "web-app" \\(${key!.id}\\) in workspace 'staging' was rotated \\(SuprSend cannot undo a rotate\\): its new value is ${key!.api_key}, held by repository variable SUPRSEND_PUBLIC_KEY in acme/shop, and 'list' with 'key-type: public-key' shows it\\.$`
+        )
+      );
+    });
+  });
+
   it('input errors: a variable for a secret key, a secret for a public key, scope inputs without a variable', async () => {
     await withGitHub(node, undefined, async (h, gh, env) => {
       expect(

@@ -96,7 +96,7 @@ export async function handOverNewKey(h: NewKeyHandOver): Promise<void> {
     if (error instanceof StoreWriteUnknown) throw unknownWrite(h.keyId, h.undoByHand, error);
     if (heldBy !== undefined) {
       throw new ActionError(
-        `${describeError(error)} The new key ${h.keyId} stays active: ${heldBy} holds it, and this step never disables a key a secret holds.`
+        `${describeError(error)} The new key ${h.keyId} stays active: ${heldBy} holds it, and this step never takes back a key that GitHub holds.`
       );
     }
     throw await h.rollBack(error);

@@ -131,30 +131,39 @@ async function rotate(context: CommandContext, settings: PublicRotateSettings, s
   const prepared = await askFirst(context, settings.variable, 'No public key was rotated');
   const rotated = await client.rotate(before.id);
   result.key = rotated;
-  // SuprSend cannot undo a rotate: the new value goes to the outputs first, so it stays reachable whatever follows.
-  let published = false;
+  // SuprSend cannot undo a rotate: the new value goes to the outputs first, so it stays reachable whatever follows;
+  // if even they cannot be written, the variable is still written, and the error says where the value is.
+  let unpublished: unknown;
   try {
     publish();
-    published = true;
-    // The variable first: while it holds the old value, every build that reads it ships a key that no longer works.
+  } catch (error) {
+    unpublished = error;
+  }
+  try {
+    // The variable before secure mode: while it holds the old value, every build that reads it ships a key that no longer works.
     if (prepared !== undefined) await storeValue(prepared, result, rotated.api_key ?? '');
     result.key = await withSecureMode(client, rotated, settings.secureMode);
   } catch (error) {
-    throw afterRotate(error, { key: rotated, workspace, published }, prepared, result);
+    throw afterRotate([unpublished, error], { key: rotated, workspace, published: unpublished === undefined }, prepared, result);
   }
+  if (unpublished !== undefined) throw afterRotate([unpublished], { key: rotated, workspace, published: false }, prepared, result);
   return outcomeOf([workspace], result, []);
 }
 
-/** A failure after the rotate: what failed, that the rotate stands, and where the new value is. */
+/** Failures after the rotate: what failed, that the rotate stands, and where the new value is. */
 function afterRotate(
-  error: unknown,
+  errors: unknown[],
   { key, workspace, published }: { key: PublicKey; workspace: string; published: boolean },
   prepared: PreparedVariable | undefined,
   result: PublicMintResult
 ): ActionError {
-  const why = error instanceof StoreWriteUnknown ? `${describeError(error.lost)} (it may have been stored)` : describeError(error);
+  const why = errors
+    .filter((error) => error !== undefined)
+    .map((error) => (error instanceof StoreWriteUnknown ? `${describeError(error.lost)} (it may have been stored)` : describeError(error)))
+    .join(' ');
   const variable = prepared?.target;
-  const where = published ? ", in this step's 'public-key' output," : '';
+  const where =
+    (published ? ", in this step's 'public-key' output," : '') + (result.stored === undefined ? '' : `, held by ${result.stored.where},`);
   const store =
     variable === undefined || result.stored !== undefined || !published
       ? ''
